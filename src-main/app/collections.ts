@@ -1,0 +1,36 @@
+// The store's collections and their cheap structural checks. Record-level validation happens in the services
+// before a write; these checks only guard the files themselves on open and restore.
+import { LEDGER_KEYS } from '../shared/ledgers/types';
+import { SettingsSchema, defaultSettings } from '../shared/settings';
+import type { CollectionSpec } from '../store';
+import { ledgerCollection } from '../services/ledger-service';
+import { SETTINGS_COLLECTION } from '../services/settings-service';
+
+export const SCHEMA_VERSION = 1;
+
+function arrayOfObjects(name: string) {
+  return (value: unknown) => {
+    if (!Array.isArray(value) || value.some((r) => typeof r !== 'object' || r === null || typeof (r as { id?: unknown }).id !== 'string')) {
+      throw new Error(`${name}的数据格式不正确：应为带编号的记录列表`);
+    }
+    return value as unknown[];
+  };
+}
+
+export function collectionSpecs(today: () => string): Record<string, CollectionSpec> {
+  const specs: Record<string, CollectionSpec> = {
+    [SETTINGS_COLLECTION]: {
+      default: () => defaultSettings(today()),
+      validate: (v) => {
+        const r = SettingsSchema.safeParse(v);
+        if (!r.success) throw new Error(`设置文件内容无效：${r.error.issues[0]?.message ?? ''}`);
+        return r.data;
+      },
+    },
+    templates: { default: () => [], validate: arrayOfObjects('模板') },
+  };
+  for (const key of LEDGER_KEYS) {
+    specs[ledgerCollection(key)] = { default: () => [], validate: arrayOfObjects(`台账 ${key} `) };
+  }
+  return specs;
+}

@@ -1,0 +1,34 @@
+// The command-line door: `campaign-desk <command>` on a data directory. Every command goes through the same
+// router as the desktop and web doors, so its checks and numbers are the same.
+import { Command, CommanderError } from 'commander';
+import { registerStoreCommands } from './store-commands';
+import { registerDataCommands } from './data-commands';
+
+export async function runCli(argv: string[]): Promise<number> {
+  const program = new Command();
+  program
+    .name('campaign-desk')
+    .description('教育整顿工作台 命令行：检查与备份数据、载入演示数据、计算指标、导出报告与统计表')
+    .option('--data-dir <dir>', '数据目录（默认：环境变量 CAMPAIGN_DESK_DATA_DIR，或用户目录下的 .campaign-desk）')
+    .helpOption('-h, --help', '显示帮助')
+    .addHelpCommand('help [command]', '显示某个命令的帮助')
+    .showHelpAfterError('（使用 --help 查看用法）')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
+
+  let exitCode = 0;
+  const setExit = (code: number) => {
+    exitCode = code;
+  };
+  registerStoreCommands(program, setExit);
+  registerDataCommands(program, setExit);
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode;
+    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  }
+}

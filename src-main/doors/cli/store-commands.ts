@@ -1,0 +1,41 @@
+// CLI commands that look after the data directory itself: verify, backup, restore.
+import path from 'node:path';
+import type { Command } from 'commander';
+import { withApp } from './open-app';
+
+export function registerStoreCommands(program: Command, setExit: (code: number) => void) {
+  program
+    .command('verify')
+    .description('检查数据目录：文件能否读取、格式是否正确、版本是否匹配；发现问题时以非零状态退出')
+    .action(async (_o, cmd: Command) => {
+      await withApp(cmd, async (app) => {
+        for (const n of app.store.notices) process.stdout.write(`提示：${n.message}\n`);
+        const report = await app.store.verify();
+        if (report.ok) process.stdout.write(`检查通过：${app.dataDir}\n`);
+        else {
+          process.stdout.write(`发现 ${report.problems.length} 个问题：\n${report.problems.map((p) => `  - ${p}`).join('\n')}\n`);
+          setExit(1);
+        }
+      });
+    });
+
+  program
+    .command('backup [file]')
+    .description('立即备份全部数据到一个文件（默认放在数据目录的 backups 文件夹）')
+    .action(async (file: string | undefined, _o, cmd: Command) => {
+      await withApp(cmd, async (app) => {
+        const out = await app.store.backup('命令行备份', file ? path.resolve(file) : undefined);
+        process.stdout.write(`已备份到：${out}\n`);
+      });
+    });
+
+  program
+    .command('restore <file>')
+    .description('从备份文件恢复（先完整校验备份；当前数据会先另存为一个备份）')
+    .action(async (file: string, _o, cmd: Command) => {
+      await withApp(cmd, async (app) => {
+        await app.store.restore(path.resolve(file));
+        process.stdout.write(`已从 ${path.resolve(file)} 恢复。原有数据已另存为备份。\n`);
+      });
+    });
+}

@@ -1,0 +1,21 @@
+// The preload: exposes exactly the contract's channels to the page, nothing else (no ipcRenderer, no Node).
+// Bundled as one CommonJS file because a sandboxed preload cannot use ESM imports.
+import { contextBridge, ipcRenderer } from 'electron';
+import { CHANNELS } from '../shared/contract';
+
+const allowed = new Set<string>(CHANNELS);
+
+export const desktopApi = {
+  channels: [...CHANNELS] as string[],
+  invoke(channel: string, args: unknown): Promise<unknown> {
+    if (!allowed.has(channel)) {
+      return Promise.resolve({ ok: false, error: { code: 'unknown_channel', message: `未知的接口：${channel}` } });
+    }
+    return ipcRenderer.invoke(`api:${channel}`, args);
+  },
+  saveFile(fileName: string, dataBase64: string): Promise<unknown> {
+    return ipcRenderer.invoke('file:save', fileName, dataBase64);
+  },
+};
+
+contextBridge.exposeInMainWorld('api', desktopApi);

@@ -1,0 +1,85 @@
+// Handlers of the core channels: app info, settings, generic ledgers, recycle bin, store maintenance, demo data.
+import type { HandlersFor } from '../shared/contract';
+import type { coreContract, RecycledItem } from '../shared/contract/core';
+import { ledgerList } from '../shared/ledgers';
+import type { LedgerKey, LedgerRecord } from '../shared/ledgers/types';
+import type { Settings } from '../shared/settings';
+import { generateDemo } from '../demo';
+import type { ServiceContext } from './service-context';
+import type { LedgerService } from './ledger-service';
+import { ledgerCollection } from './ledger-service';
+import type { SettingsService } from './settings-service';
+import { SETTINGS_COLLECTION } from './settings-service';
+
+export interface CoreDeps {
+  ledgers: LedgerService;
+  settings: SettingsService;
+  appInfo: { name: string; version: string; dataDir: string; accountsEnabled: () => boolean };
+}
+
+export function createCoreHandlers(sc: ServiceContext, deps: CoreDeps): HandlersFor<keyof typeof coreContract> {
+  const { ledgers } = deps;
+  return {
+    'app:info': async (_a, ctx) => ({
+      name: deps.appInfo.name,
+      version: deps.appInfo.version,
+      dataDir: deps.appInfo.dataDir,
+      door: ctx.door,
+      notices: sc.store.notices.map((n) => ({ kind: n.kind, message: n.message, at: n.at })),
+      user: ctx.user,
+      accountsEnabled: deps.appInfo.accountsEnabled(),
+      setupDone: sc.settings().setupDone,
+      today: sc.today(),
+    }),
+    'settings:get': async () => deps.settings.get(),
+    'settings:update': async ({ settings }, ctx) => deps.settings.update(settings, ctx),
+
+    'ledgers:list': async ({ ledger, deleted }, ctx) => ({ records: ledgers.list(ledger, !!deleted, ctx) }),
+    'ledgers:get': async ({ ledger, id }, ctx) => ledgers.get(ledger, id, ctx),
+    'ledgers:create': async ({ ledger, record }, ctx) => ledgers.create(ledger, record, ctx),
+    'ledgers:update': async ({ ledger, id, rev, record }, ctx) => ledgers.update(ledger, id, record, rev, ctx),
+    'ledgers:remove': async ({ ledger, id }, ctx) => ledgers.remove(ledger, id, ctx),
+    'ledgers:restore': async ({ ledger, id }, ctx) => ledgers.restore(ledger, id, ctx),
+    'ledgers:purge': async ({ ledger, id }, ctx) => ledgers.purge(ledger, id, ctx),
+    'recycle:list': async (_a, ctx) => {
+      const items: RecycledItem[] = [];
+      for (const def of ledgerList()) {
+        if (!sc.policy.canRead(def.key, ctx)) continue;
+        for (const record of ledgers.list(def.key, true, ctx)) items.push({ ledger: def.key, record });
+      }
+      items.sort((a, b) => String(b.record.deletedAt).localeCompare(String(a.record.deletedAt)));
+      return { items };
+    },
+
+    'store:backup': async (_a, ctx) => {
+      const file = await sc.store.backup('手动备份');
+      await sc.audit.record({ action: '备份', target: 'store', detail: file }, ctx);
+      const list = await sc.store.listBackups();
+      return list.find((b) => b.file === file) ?? { file, createdAt: sc.now().toISOString(), reason: '手动备份', size: 0 };
+    },
+    'store:backups': async () => ({ backups: await sc.store.listBackups() }),
+    'store:restore': async ({ file }, ctx) => {
+      await sc.store.restore(file);
+      await sc.audit.record({ action: '恢复备份', target: 'store', detail: file }, ctx);
+      return { restoredFrom: file };
+    },
+    'store:verify': async () => sc.store.verify(),
+
+    'demo:load': async ({ replace }, ctx) => {
+      const demo = generateDemo();
+      await sc.store.backup('载入演示数据前');
+      let count = 0;
+      await sc.store.updateMany((get) => {
+        const out: Record<string, unknown> = { [SETTINGS_COLLECTION]: { ...demo.settings, setupDone: true } satisfies Settings };
+        for (const key of Object.keys(demo.ledgers) as LedgerKey[]) {
+          const existing = replace ? [] : get<LedgerRecord[]>(ledgerCollection(key));
+          out[ledgerCollection(key)] = [...existing, ...demo.ledgers[key]];
+          count += demo.ledgers[key].length;
+        }
+        return out;
+      });
+      await sc.audit.record({ action: '载入演示数据', target: 'store', detail: `${count}条记录` }, ctx);
+      return { records: count };
+    },
+  };
+}

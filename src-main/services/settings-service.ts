@@ -1,0 +1,44 @@
+// Settings: read, and replace as a whole after validation. A unit or working group that records still name
+// cannot be removed (it would orphan them); rename instead, names are resolved through ids.
+import { SettingsSchema } from '../shared/settings';
+import type { Settings } from '../shared/settings';
+import type { CallContext } from '../shared/context';
+import { AppFailure } from '../shared/result';
+import { zodIssues, validationError } from '../router/router';
+import type { ServiceContext } from './service-context';
+import type { LedgerService } from './ledger-service';
+
+export const SETTINGS_COLLECTION = 'settings';
+
+export function createSettingsService(sc: ServiceContext, ledgers: LedgerService) {
+  return {
+    get: (): Settings => sc.settings(),
+
+    async update(input: Record<string, unknown>, ctx: CallContext): Promise<Settings> {
+      const parsed = SettingsSchema.safeParse(input);
+      if (!parsed.success) {
+        const e = validationError(zodIssues(parsed.error, ['settings']), '设置');
+        throw new AppFailure('validation', e.message, e.details);
+      }
+      const next = parsed.data;
+      const before = sc.settings();
+      const dupUnit = next.units.find((u, i) => next.units.findIndex((x) => x.name === u.name) !== i);
+      if (dupUnit) throw new AppFailure('validation', `单位“${dupUnit.name}”重复`, { issues: [{ path: ['settings', 'units'], message: '单位名称重复' }] });
+      for (const [kind, oldKeys, newKeys, label] of [
+        ['unit', before.units.map((u) => u.id), next.units.map((u) => u.id), '单位'],
+        ['group', before.groups.map((g) => g.key), next.groups.map((g) => g.key), '工作组'],
+      ] as const) {
+        for (const key of oldKeys.filter((k) => !newKeys.includes(k))) {
+          const n = ledgers.countReferences(kind, key);
+          if (n > 0) {
+            const name = kind === 'unit' ? before.units.find((u) => u.id === key)?.name : before.groups.find((g) => g.key === key)?.name;
+            throw new AppFailure('conflict', `${label}“${name}”仍有${n}条记录在使用，不能删除；可以改名或停用`);
+          }
+        }
+      }
+      await sc.store.update<Settings>(SETTINGS_COLLECTION, () => next);
+      await sc.audit.record({ action: '修改设置', target: 'settings', before, after: next }, ctx);
+      return next;
+    },
+  };
+}

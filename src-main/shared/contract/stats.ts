@@ -1,0 +1,32 @@
+// Statistics channels: the indicator catalog and its values for a period (本期) and cumulatively (累计).
+import { z } from 'zod';
+import { dateString } from '../dates';
+import type { IndicatorInfo, IndicatorValue } from '../indicators';
+import { channel } from './channel';
+
+export const statsQuery = z
+  .object({
+    from: dateString('起始日期'),
+    to: dateString('截止日期'),
+    unit: z.string().optional(),
+    group: z.string().optional(),
+  })
+  .strict()
+  .refine((q) => q.to >= q.from, { message: '截止日期不能早于起始日期', path: ['to'] });
+
+export interface DashboardData {
+  query: { from: string; to: string };
+  indicators: IndicatorValue[];
+  /** Task lights per working group. */
+  taskLights: { group: string; groupName: string; green: number; yellow: number; red: number }[];
+  overdueTasks: { id: string; content: string; deadline: string; unit: string; group: string }[];
+  studyByMonth: { month: string; sessions: number; participants: number }[];
+  rectification: { total: number; done: number; closed: number; inProgress: number };
+  perUnit: { unit: string; unitName: string; studies: number; writings: number; rectifications: number }[];
+}
+
+export const statsContract = {
+  'stats:catalog': channel<{ indicators: IndicatorInfo[] }>()(z.object({}).strict(), 'read'),
+  'stats:compute': channel<{ indicators: IndicatorValue[] }>()(statsQuery, 'read'),
+  'stats:dashboard': channel<DashboardData>()(statsQuery, 'read'),
+};

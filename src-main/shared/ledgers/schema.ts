@@ -1,0 +1,105 @@
+// Builds the zod schema of a ledger's editable record from its declarative definition and the current
+// settings (choice lists, units, groups). Used by the router on every door, and by the form for messages.
+import { z } from 'zod';
+import { isValidDate, isValidMonth } from '../dates';
+import type { FieldDef, LedgerDef } from './types';
+
+export interface SchemaContext {
+  choiceLists: Record<string, string[]>;
+  unitIds: string[];
+  groupKeys: string[];
+  /** Values already stored on the record being edited: a value removed from a list later stays valid. */
+  previous?: Record<string, unknown>;
+}
+
+function choiceSchema(f: FieldDef, ctx: SchemaContext): z.ZodType {
+  const allowed = new Set(ctx.choiceLists[f.choiceList ?? ''] ?? []);
+  const prev = ctx.previous?.[f.key];
+  const keep = new Set<unknown>(Array.isArray(prev) ? prev : prev == null ? [] : [prev]);
+  const ok = (v: string) => allowed.has(v) || keep.has(v);
+  const hint = `${f.label}只能从列表中选择（${[...allowed].slice(0, 6).join('、')}${allowed.size > 6 ? '等' : ''}）`;
+  return f.type === 'choice'
+    ? z.string().refine(ok, { message: hint })
+    : z.array(z.string()).refine((vs) => vs.every(ok), { message: hint });
+}
+
+function fieldSchema(f: FieldDef, ctx: SchemaContext): z.ZodType {
+  const min = f.min ?? 0;
+  const need = `${f.label}必须填写`;
+  switch (f.type) {
+    case 'text':
+    case 'textarea':
+      return z
+        .string({ error: `${f.label}必须是文字` })
+        .trim()
+        .max(f.maxLength ?? 10000, `${f.label}不能超过${f.maxLength ?? 10000}字`);
+    case 'date':
+      return z.string({ error: need }).refine(isValidDate, `${f.label}不是有效日期（格式：2026-04-15）`);
+    case 'month':
+      return z.string({ error: need }).refine(isValidMonth, `${f.label}不是有效月份（格式：2026-04）`);
+    case 'int':
+      return z
+        .number({ error: `${f.label}必须是数字` })
+        .int(`${f.label}必须是整数`)
+        .min(min, `${f.label}不能小于${min}`)
+        .max(f.max ?? Number.MAX_SAFE_INTEGER, `${f.label}不能大于${f.max}`);
+    case 'decimal':
+      return z
+        .number({ error: `${f.label}必须是数字` })
+        .min(min, `${f.label}不能小于${min}`)
+        .max(f.max ?? Number.MAX_SAFE_INTEGER, `${f.label}不能大于${f.max}`);
+    case 'bool':
+      return z.boolean({ error: `${f.label}只能是“是”或“否”` });
+    case 'choice':
+    case 'multiChoice':
+      return choiceSchema(f, ctx);
+    case 'textList':
+      return z.array(z.string().trim().min(1)).max(500);
+    case 'unit':
+      return z.string().refine((v) => ctx.unitIds.includes(v), `${f.label}不在单位列表中`);
+    case 'units':
+      return z
+        .array(z.string())
+        .refine((vs) => vs.every((v) => ctx.unitIds.includes(v)), `${f.label}含有不在单位列表中的单位`);
+    case 'group':
+      return z.string().refine((v) => ctx.groupKeys.includes(v), `${f.label}不是已设置的工作组`);
+    case 'link':
+      return z.string().min(1);
+    case 'links':
+      return z.array(z.string().min(1));
+  }
+}
+
+function isEmpty(v: unknown): boolean {
+  return v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
+}
+
+/** Schema of the user-editable part of a record: common fields plus the ledger's own. */
+export function buildRecordSchema(def: LedgerDef, ctx: SchemaContext) {
+  const shape: Record<string, z.ZodType> = {
+    group: z.string().refine((v) => ctx.groupKeys.includes(v), '所属工作组不是已设置的工作组'),
+    unit: z.string({ error: '单位必须选择' }).refine((v) => ctx.unitIds.includes(v), '单位不在单位列表中'),
+    date: z
+      .string({ error: `${def.dateLabel}必须填写` })
+      .refine(isValidDate, `${def.dateLabel}不是有效日期（格式：2026-04-15）`),
+    remarks: z.string().max(2000, '备注不能超过2000字').optional(),
+  };
+  for (const f of def.fields) {
+    const s = fieldSchema(f, ctx);
+    // Empty optional fields are stored as absent, so "" from a cleared input is not a validation error.
+    shape[f.key] = f.required
+      ? z.preprocess(
+          (v) => (isEmpty(v) ? undefined : v),
+          z.custom((v) => v !== undefined, { message: `${f.label}必须填写` }).pipe(s),
+        )
+      : z.preprocess((v) => (isEmpty(v) ? undefined : v), s.optional());
+  }
+  return z
+    .object(shape)
+    .strict()
+    .superRefine((rec, issue) => {
+      for (const rule of def.rules ?? []) {
+        if (!rule.test(rec)) issue.addIssue({ code: 'custom', path: [rule.paths[0]], message: rule.message });
+      }
+    });
+}

@@ -1,0 +1,45 @@
+// The result envelope every door returns: errors travel as data with a stable code, never as thrown objects
+// (Electron's IPC keeps only an Error's message, so a thrown error would lose its code and details).
+
+export type ErrorCode =
+  | 'validation' // an argument or a record failed its schema; details name the field paths
+  | 'not_found'
+  | 'conflict' // e.g. a record others link to, a stale edit
+  | 'unknown_channel'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'store_locked' // another process holds the data directory
+  | 'bad_file' // an uploaded file is not what it claims to be
+  | 'internal';
+
+export interface FieldIssue {
+  /** Path of the offending field, e.g. ["record", "attendeesPresent"]. */
+  path: (string | number)[];
+  /** Chinese message, shown at the field. */
+  message: string;
+}
+
+export interface AppError {
+  code: ErrorCode;
+  /** Chinese, one sentence, says what is wrong and where. */
+  message: string;
+  details?: { issues?: FieldIssue[]; [key: string]: unknown };
+}
+
+export type Result<T> = { ok: true; data: T } | { ok: false; error: AppError };
+
+/** Thrown inside services; the router turns it into `{ ok: false, error }`. */
+export class AppFailure extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: AppError['details'],
+  ) {
+    super(message);
+    this.name = 'AppFailure';
+  }
+}
+
+export function isAppFailure(e: unknown): e is AppFailure {
+  return e instanceof Error && e.name === 'AppFailure' && 'code' in e;
+}
