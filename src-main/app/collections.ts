@@ -5,6 +5,7 @@ import { SettingsSchema, defaultSettings } from '../shared/settings';
 import type { CollectionSpec } from '../store';
 import { ledgerCollection } from '../services/ledger-service';
 import { SETTINGS_COLLECTION } from '../services/settings-service';
+import { securityCollectionSpecs } from '../auth/collections';
 
 export const SCHEMA_VERSION = 1;
 
@@ -32,5 +33,7 @@ export function collectionSpecs(today: () => string): Record<string, CollectionS
   for (const key of LEDGER_KEYS) {
     specs[ledgerCollection(key)] = { default: () => [], validate: arrayOfObjects(`台账 ${key} `) };
   }
+  // Accounts, wrapped clue keys and the encrypted clue records (users, vault, vault-clues).
+  Object.assign(specs, securityCollectionSpecs());
   return specs;
 }

@@ -16,7 +16,7 @@ import { createLedgerService, ledgerCollection } from '../services/ledger-servic
 import { createSettingsService, SETTINGS_COLLECTION } from '../services/settings-service';
 import { createCoreHandlers } from '../services/core-handlers';
 import { createStatsHandlers, createStatsService } from '../services/stats-handlers';
-import type { AccessPolicy, AuditSink, ServiceContext } from '../services/service-context';
+import type { AccessPolicy, AuditSink, RecordRepository, ServiceContext } from '../services/service-context';
 import { collectionSpecs, SCHEMA_VERSION } from './collections';
 import { createFileLogger } from './logger';
 
@@ -64,9 +64,16 @@ export async function createApp(opts: AppOptions): Promise<App> {
   });
   for (const n of store.notices) logger.warn(n.message, { kind: n.kind });
 
-  const live = (ledger: LedgerKey) => store.get<LedgerRecord[]>(ledgerCollection(ledger)).filter((r) => !r.deletedAt);
+  const repo: RecordRepository = {
+    all: (ledger) => store.get<LedgerRecord[]>(ledgerCollection(ledger)),
+    write: async (ledger, fn) => {
+      await store.update<LedgerRecord[]>(ledgerCollection(ledger), fn);
+    },
+  };
+  const live = (ledger: LedgerKey) => repo.all(ledger).filter((r) => !r.deletedAt);
   const sc: ServiceContext = {
     store,
+    repo,
     logger,
     policy: openPolicy,
     audit: noAudit,

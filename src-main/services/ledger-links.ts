@@ -46,7 +46,8 @@ export function incomingLinks(
 export function describeRefs(refs: LinkRef[]): string {
   const names = refs.slice(0, 3).map((r) => {
     const def = LEDGERS[r.ledger];
-    const title = def ? String(r.record[def.titleField] ?? r.record.id) : r.record.id;
+    const t = def ? r.record[def.titleField] : undefined;
+    const title = typeof t === 'string' && t ? t : r.record.id;
     return `${def?.label ?? r.ledger}“${title}”`;
   });
   return `${names.join('、')}${refs.length > 3 ? `等${refs.length}条记录` : ''}`;

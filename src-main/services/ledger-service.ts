@@ -23,7 +23,7 @@ export interface BulkInput {
 }
 
 export function createLedgerService(sc: ServiceContext) {
-  const all = (ledger: LedgerKey) => sc.store.get<LedgerRecord[]>(ledgerCollection(ledger));
+  const all = (ledger: LedgerKey) => sc.repo.all(ledger);
 
   function assertRead(ledger: LedgerKey, ctx: CallContext) {
     if (!sc.policy.canRead(ledger, ctx)) throw new AppFailure('forbidden', `您没有查看“${ledgerDef(ledger).label}”台账的权限`);
@@ -41,7 +41,12 @@ export function createLedgerService(sc: ServiceContext) {
   }
 
   /** Validates the editable part of a record; issues are prefixed so the form can show them at the field. */
-  function validate(ledger: LedgerKey, input: Record<string, unknown>, previous?: LedgerRecord, prefix = ['record']) {
+  function validate(
+    ledger: LedgerKey,
+    input: Record<string, unknown>,
+    previous?: LedgerRecord,
+    prefix: (string | number)[] = ['record'],
+  ) {
     const def = ledgerDef(ledger);
     const settings = sc.settings();
     const editable = Object.fromEntries(Object.entries(input).filter(([k]) => !SYSTEM_FIELDS.includes(k)));
@@ -88,7 +93,7 @@ export function createLedgerService(sc: ServiceContext) {
       updatedAt: s.at,
       rev: 1,
     } as LedgerRecord;
-    await sc.store.update<LedgerRecord[]>(ledgerCollection(ledger), (rs) => [...rs, record]);
+    await sc.repo.write(ledger, (rs) => [...rs, record]);
     await sc.audit.record({ action: '新增', target: ledger, recordId: record.id, after: record }, ctx);
     return record;
   }
@@ -113,7 +118,7 @@ export function createLedgerService(sc: ServiceContext) {
       updatedAt: s.at,
       rev: before.rev + 1,
     } as LedgerRecord;
-    await sc.store.update<LedgerRecord[]>(ledgerCollection(ledger), (rs) => rs.map((r) => (r.id === id ? after : r)));
+    await sc.repo.write(ledger, (rs) => rs.map((r) => (r.id === id ? after : r)));
     await sc.audit.record({ action: '修改', target: ledger, recordId: id, before, after }, ctx);
     return after;
   }
@@ -130,7 +135,7 @@ export function createLedgerService(sc: ServiceContext) {
     const after: LedgerRecord = deleted
       ? { ...before, deletedAt: s.at, deletedBy: s.by }
       : { ...before, deletedAt: null, deletedBy: null, updatedAt: s.at, updatedBy: s.by, rev: before.rev + 1 };
-    await sc.store.update<LedgerRecord[]>(ledgerCollection(ledger), (rs) => rs.map((r) => (r.id === id ? after : r)));
+    await sc.repo.write(ledger, (rs) => rs.map((r) => (r.id === id ? after : r)));
     await sc.audit.record({ action: deleted ? '删除' : '恢复', target: ledger, recordId: id }, ctx);
     return after;
   }
@@ -141,7 +146,7 @@ export function createLedgerService(sc: ServiceContext) {
     assertWrite(ledger, before.group, ctx);
     const refs = incomingLinks(ledger, id, all, true);
     if (refs.length) throw new AppFailure('conflict', `该记录仍被${describeRefs(refs)}引用，不能彻底删除`);
-    await sc.store.update<LedgerRecord[]>(ledgerCollection(ledger), (rs) => rs.filter((r) => r.id !== id));
+    await sc.repo.write(ledger, (rs) => rs.filter((r) => r.id !== id));
     await sc.audit.record({ action: '彻底删除', target: ledger, recordId: id, before }, ctx);
     return { id };
   }
@@ -171,7 +176,7 @@ export function createLedgerService(sc: ServiceContext) {
       updated.set(id, { ...before, ...v.data, id, updatedBy: s.by, updatedAt: s.at, rev: before.rev + 1, deletedAt: null, deletedBy: null });
     });
     if (issues.length) fail(issues, '导入数据');
-    await sc.store.update<LedgerRecord[]>(ledgerCollection(ledger), (rs) => [...rs.map((r) => updated.get(r.id) ?? r), ...created]);
+    await sc.repo.write(ledger, (rs) => [...rs.map((r) => updated.get(r.id) ?? r), ...created]);
     await sc.audit.record(
       { action: '导入', target: ledger, detail: `新增${created.length}条，更新${updated.size}条` },
       ctx,

@@ -29,8 +29,20 @@ export interface AuditSink {
   record(event: AuditEvent, ctx: CallContext): Promise<void>;
 }
 
+/**
+ * Where ledger records live. The plain implementation reads and writes store collections; the confidential
+ * one (clues) decrypts and encrypts, and refuses while locked.
+ */
+export interface RecordRepository {
+  /** Every record of the ledger, recycled ones included. */
+  all(ledger: LedgerKey): LedgerRecord[];
+  /** Serialized, validated-before, durable-after write of the ledger's whole record list. */
+  write(ledger: LedgerKey, fn: (records: LedgerRecord[]) => LedgerRecord[]): Promise<void>;
+}
+
 export interface ServiceContext {
   store: Store;
+  repo: RecordRepository;
   logger: Logger;
   policy: AccessPolicy;
   audit: AuditSink;

@@ -42,3 +42,5 @@ export function createSettingsService(sc: ServiceContext, ledgers: LedgerService
     },
   };
 }
+
+export type SettingsService = ReturnType<typeof createSettingsService>;

@@ -34,7 +34,8 @@ export const PLACEHOLDER_RE = /\{\{([^{}]*)\}\}/g;
 export function parsePlaceholder(inner: string): Placeholder | PlaceholderProblem {
   const key = inner.trim();
   if (!key) return { kind: 'empty', message: '占位符内没有指标名', context: `{{${inner}}}` };
-  let [name, variantWord] = key.split('|').map((s) => s.trim());
+  const [first, variantWord] = key.split('|').map((s) => s.trim());
+  let name = first;
   let variant: PlaceholderVariant = 'period';
   if (variantWord !== undefined) {
     const v = VARIANTS[variantWord];

@@ -4,6 +4,14 @@ import { Command, CommanderError } from 'commander';
 import { registerStoreCommands } from './store-commands';
 import { registerDataCommands } from './data-commands';
 
+const HELP_TITLES: Record<string, string> = {
+  'Usage:': '用法：',
+  'Options:': '选项：',
+  'Commands:': '命令：',
+  'Arguments:': '参数：',
+  'Global Options:': '全局选项：',
+};
+
 export async function runCli(argv: string[]): Promise<number> {
   const program = new Command();
   program
@@ -13,6 +21,7 @@ export async function runCli(argv: string[]): Promise<number> {
     .helpOption('-h, --help', '显示帮助')
     .addHelpCommand('help [command]', '显示某个命令的帮助')
     .showHelpAfterError('（使用 --help 查看用法）')
+    .configureHelp({ styleTitle: (title) => HELP_TITLES[title] ?? title })
     .exitOverride()
     .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
 

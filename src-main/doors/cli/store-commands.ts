@@ -9,11 +9,13 @@ export function registerStoreCommands(program: Command, setExit: (code: number) 
     .description('检查数据目录：文件能否读取、格式是否正确、版本是否匹配；发现问题时以非零状态退出')
     .action(async (_o, cmd: Command) => {
       await withApp(cmd, async (app) => {
-        for (const n of app.store.notices) process.stdout.write(`提示：${n.message}\n`);
+        // Opening already repaired what it could; a repair is still a problem the office must hear about.
+        const repairs = app.store.notices.filter((n) => n.kind === 'restored' || n.kind === 'quarantined').map((n) => n.message);
         const report = await app.store.verify();
-        if (report.ok) process.stdout.write(`检查通过：${app.dataDir}\n`);
+        const problems = [...repairs, ...report.problems];
+        if (!problems.length) process.stdout.write(`检查通过：${app.dataDir}\n`);
         else {
-          process.stdout.write(`发现 ${report.problems.length} 个问题：\n${report.problems.map((p) => `  - ${p}`).join('\n')}\n`);
+          process.stdout.write(`发现 ${problems.length} 个问题：\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);
           setExit(1);
         }
       });

@@ -1,0 +1,24 @@
+// `npm run bench`: every budget named in the issues, measured against the raw library doing the same work, and
+// printed as ratios. Not a timed test: nothing here fails on wall-clock time.
+import { runStoreBench } from './store-bench';
+import { runStatsBench } from './stats-bench';
+import { runWordBench } from './word-bench';
+import { runExcelBench } from './excel-bench';
+import { runAuthBench } from './auth-bench';
+import { runRendererBench } from './renderer-bench';
+
+const suites: [string, () => Promise<void>][] = [
+  ['存储 store', runStoreBench],
+  ['指标 stats', runStatsBench],
+  ['Word 报告', runWordBench],
+  ['Excel 导入导出', runExcelBench],
+  ['账户与加密 auth', runAuthBench],
+  ['界面 renderer', runRendererBench],
+];
+
+const only = process.argv.slice(2);
+for (const [name, run] of suites) {
+  if (only.length && !only.some((o) => name.toLowerCase().includes(o.toLowerCase()))) continue;
+  console.log(`\n=== ${name} ===`);
+  await run();
+}

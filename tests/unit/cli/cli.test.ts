@@ -1,0 +1,77 @@
+// The CLI as a user runs it: a real child process on a real data directory.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, writeFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeTempDir } from '../../helpers/temp-dir';
+
+const BIN = path.resolve('bin/campaign-desk.js');
+let tmp: ReturnType<typeof makeTempDir>;
+beforeEach(() => (tmp = makeTempDir('cli-')));
+afterEach(() => tmp.remove());
+
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, '--data-dir', tmp.dir, ...args], { encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('campaign-desk CLI', () => {
+  it('prints Chinese help listing its commands', () => {
+    const r = spawnSync(process.execPath, [BIN, '--help'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    for (const c of ['verify', 'backup', 'restore', 'demo', 'indicators']) expect(r.stdout).toContain(c);
+    expect(r.stdout).toContain('数据目录');
+  });
+
+  it('verifies a fresh store, backs it up and restores from the backup', () => {
+    const v = cli('verify');
+    expect(v.code).toBe(0);
+    expect(v.out).toContain('检查通过');
+    const file = path.join(tmp.dir, 'my-backup.json');
+    const b = cli('backup', file);
+    expect(b.code).toBe(0);
+    expect(existsSync(file)).toBe(true);
+    const r = cli('restore', file);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('已从');
+  });
+
+  it('refuses to restore a file that is not a backup, and changes nothing', () => {
+    cli('demo');
+    const bad = path.join(tmp.dir, 'not-a-backup.json');
+    writeFileSync(bad, '{"hello":1}');
+    const r = cli('restore', bad);
+    expect(r.code).not.toBe(0);
+    expect(r.err.length).toBeGreaterThan(0);
+    const count = JSON.parse(cli('indicators', '--from', '2000-01-01', '--to', '2100-12-31', '--json').out) as { name: string; period: number }[];
+    expect(count.find((c) => c.name === '领导小组会议次数')?.period).toBeGreaterThan(0);
+  });
+
+  it('reports a store that had to be recovered and exits non-zero', () => {
+    cli('verify');
+    const settingsFile = readdirSync(tmp.dir).find((f) => f.startsWith('settings'))!;
+    writeFileSync(path.join(tmp.dir, settingsFile), '{"truncated":');
+    const r = cli('verify');
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/恢复|隔离/);
+    expect(existsSync(path.join(tmp.dir, 'quarantine'))).toBe(true);
+  });
+
+  it('refuses a second program on the same data directory with a clear message', async () => {
+    const web = spawn(process.execPath, ['bin/run-ts.js', 'src-main/doors/http/main.ts', '--data-dir', tmp.dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        web.stdout.on('data', (d: Buffer) => d.toString().includes('http://127.0.0.1:') && resolve());
+        web.on('exit', (c) => reject(new Error(`web mode exited ${c}`)));
+      });
+      const r = cli('verify');
+      expect(r.code).toBe(1);
+      // Names who holds it, since when, and what to do.
+      expect(r.err).toMatch(/正在被网页版服务使用（进程号 \d+）/);
+      expect(r.err).toContain('请先关闭该程序');
+    } finally {
+      web.kill('SIGTERM');
+      await new Promise((r) => web.on('exit', r));
+    }
+  });
+});
