@@ -2,6 +2,7 @@
 // before a write; these checks only guard the files themselves on open and restore.
 import { LEDGER_KEYS } from '../shared/ledgers/types';
 import { SettingsSchema, defaultSettings } from '../shared/settings';
+import { DEFAULT_CHOICE_LISTS } from '../shared/choices';
 import type { CollectionSpec } from '../store';
 import { ledgerCollection } from '../services/ledger-service';
 import { SETTINGS_COLLECTION } from '../services/settings-service';
@@ -23,7 +24,12 @@ export function collectionSpecs(today: () => string): Record<string, CollectionS
     [SETTINGS_COLLECTION]: {
       default: () => defaultSettings(today()),
       validate: (v) => {
-        const r = SettingsSchema.safeParse(v);
+        // Lists added by a newer version appear with their defaults; the office's own edits are kept.
+        const withLists =
+          v && typeof v === 'object' && 'choiceLists' in v
+            ? { ...v, choiceLists: { ...DEFAULT_CHOICE_LISTS, ...(v as { choiceLists: object }).choiceLists } }
+            : v;
+        const r = SettingsSchema.safeParse(withLists);
         if (!r.success) throw new Error(`设置文件内容无效：${r.error.issues[0]?.message ?? ''}`);
         return r.data;
       },

@@ -4,7 +4,8 @@ import type { coreContract, RecycledItem } from '../shared/contract/core';
 import { ledgerList } from '../shared/ledgers';
 import type { LedgerKey, LedgerRecord } from '../shared/ledgers/types';
 import type { Settings } from '../shared/settings';
-import { generateDemo } from '../demo';
+import { AS_OF_DAYS, generateDemo } from '../demo';
+import { addDays } from '../shared/dates';
 import type { ServiceContext } from './service-context';
 import type { LedgerService } from './ledger-service';
 import { ledgerCollection } from './ledger-service';
@@ -66,7 +67,8 @@ export function createCoreHandlers(sc: ServiceContext, deps: CoreDeps): Handlers
     'store:verify': async () => sc.store.verify(),
 
     'demo:load': async ({ replace }, ctx) => {
-      const demo = generateDemo();
+      // The demo campaign is placed so that today is its day 90: task lights and 本月 look like a live office.
+      const demo = generateDemo({ start: addDays(sc.today(), -AS_OF_DAYS) });
       await sc.store.backup('载入演示数据前');
       let count = 0;
       await sc.store.updateMany((get) => {
