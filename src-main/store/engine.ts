@@ -1,0 +1,167 @@
+// The store's state and its disk operations (commit, backup, quarantine); the queue and public API sit in store.ts.
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { Low } from 'lowdb';
+import { BACKUP_DIR, buildBundle, newBackupPath, rotateBackups } from './backup-files';
+import { CollectionAdapter } from './collection-adapter';
+import { errorCode, moveDurable, writeFileDurable } from './durable-write';
+import { StoreCorruptError } from './errors';
+import { fileStamp } from './format-time';
+import { commitFiles, JournalStuckError, type FileChange } from './journal';
+import type { Encoded } from './json-encoding';
+import type { CollectionSpec, Logger, Migration, StoreNotice } from './types';
+
+export const META_FILE = 'meta.json';
+export const QUARANTINE_DIR = 'quarantine';
+
+export interface Slot {
+  name: string;
+  fileName: string;
+  spec: CollectionSpec;
+  /** lowdb holds the current value; reads and writes go through the adapter (see Engine.commit for why). */
+  low: Low<unknown>;
+  adapter: CollectionAdapter;
+}
+
+export interface EngineOptions {
+  dataDir: string;
+  collections: Record<string, CollectionSpec>;
+  migrations: Migration[];
+  appVersion: number;
+  now: () => Date;
+  logger: Logger;
+  maxBackups: number;
+}
+
+export class Engine {
+  readonly slots = new Map<string, Slot>();
+  readonly backupDir: string;
+  readonly notices: StoreNotice[] = [];
+  /** Schema version of the data on disk; equals appVersion once open() has finished. */
+  schemaVersion: number;
+  metaCreatedAt: string;
+  /** Bytes of meta.json on disk, null if it does not exist (for undoing a failed commit). */
+  metaBytes: Buffer | null = null;
+  /** Set when a failed commit could not be undone: further writes would make things worse until a restart. */
+  broken: string | null = null;
+
+  constructor(readonly opts: EngineOptions) {
+    this.backupDir = path.join(opts.dataDir, BACKUP_DIR);
+    this.schemaVersion = opts.appVersion;
+    this.metaCreatedAt = opts.now().toISOString();
+    for (const [name, spec] of Object.entries(opts.collections)) {
+      const fileName = `${name}.json`;
+      const adapter = new CollectionAdapter(path.join(opts.dataDir, fileName));
+      this.slots.set(name, { name, fileName, spec, adapter, low: new Low<unknown>(adapter, spec.default()) });
+    }
+  }
+
+  get dataDir(): string {
+    return this.opts.dataDir;
+  }
+
+  slot(name: string): Slot {
+    const slot = this.slots.get(name);
+    if (!slot) throw new Error(`未知的数据集合「${name}」。`);
+    return slot;
+  }
+
+  notice(kind: StoreNotice['kind'], message: string, file?: string): void {
+    this.notices.push({ kind, message, at: this.opts.now().toISOString(), ...(file ? { file } : {}) });
+    this.opts.logger[kind === 'created' ? 'info' : 'warn'](message, file ? { file } : undefined);
+  }
+
+  buildMeta(version: number): Buffer {
+    const meta = {
+      format: 'campaign-desk-meta',
+      schemaVersion: version,
+      createdAt: this.metaCreatedAt,
+      collections: [...this.slots.keys()],
+    };
+    return Buffer.from(JSON.stringify(meta));
+  }
+
+  /**
+   * Makes new values of several collections (and optionally meta.json) durable, all or nothing, then puts them in
+   * memory. Validation is the caller's job. Low.read()/Low.write() are bypassed because they silently skip falsy
+   * data (0, '', false, null); lowdb stays the holder of each collection's value.
+   */
+  async commit(
+    values: Map<string, unknown>,
+    opts: { version?: number; writeMeta?: boolean } = {},
+  ): Promise<void> {
+    if (this.broken) throw new Error(this.broken);
+    const encoded: [Slot, Encoded][] = [...values].map(([name, v]) => {
+      const slot = this.slot(name);
+      return [slot, slot.adapter.encode(v)];
+    });
+    const version = opts.version ?? this.schemaVersion;
+    const meta = opts.writeMeta || opts.version !== undefined ? this.buildMeta(version) : null;
+    if (encoded.length === 1 && !meta) {
+      const [slot, enc] = encoded[0];
+      await slot.adapter.writeEncoded(enc);
+    } else if (encoded.length === 0 && meta) {
+      await writeFileDurable(path.join(this.dataDir, META_FILE), meta);
+    } else if (encoded.length > 0) {
+      const changes: FileChange[] = encoded.map(([slot, enc]) => ({
+        name: slot.fileName,
+        bytes: enc.rope.chunks,
+        previous: slot.adapter.encoded?.rope.chunks ?? null,
+      }));
+      if (meta)
+        changes.push({ name: META_FILE, bytes: [meta], previous: this.metaBytes && [this.metaBytes] });
+      try {
+        await commitFiles(this.dataDir, changes, this.opts.now());
+      } catch (err) {
+        if (err instanceof JournalStuckError) this.broken = `${err.message}请重新启动程序。`;
+        // Stuck after a full apply means the files are new: memory must follow them.
+        if (!(err instanceof JournalStuckError && err.applied)) throw err;
+      }
+      for (const [slot, enc] of encoded) slot.adapter.adopt(enc);
+    }
+    for (const [slot, enc] of encoded) slot.low.data = enc.value;
+    if (meta) {
+      this.metaBytes = meta;
+      this.schemaVersion = version;
+    }
+  }
+
+  /** Writes one self-contained bundle of every collection as it is now; rotates the automatic ones. */
+  async backup(reason: string, file?: string): Promise<string> {
+    const target = file ? path.resolve(file) : await newBackupPath(this.backupDir, this.opts.now());
+    await fsp.mkdir(path.dirname(target), { recursive: true });
+    const parts: [string, readonly Buffer[]][] = [...this.slots.values()].map((s) => [
+      s.name,
+      (s.adapter.encoded ?? s.adapter.encode(s.low.data)).rope.chunks,
+    ]);
+    const header = { createdAt: this.opts.now().toISOString(), reason, schemaVersion: this.schemaVersion };
+    await writeFileDurable(target, buildBundle(header, parts));
+    if (!file) await rotateBackups(this.backupDir, this.opts.maxBackups, this.opts.logger);
+    this.opts.logger.info('已创建备份', { file: target, reason });
+    return target;
+  }
+
+  /** Moves a damaged file to quarantine/ (never deletes it); null if it was not there. If it cannot be kept, refuses to go on. */
+  async quarantine(file: string, label: string): Promise<string | null> {
+    const dir = path.join(this.dataDir, QUARANTINE_DIR);
+    await fsp.mkdir(dir, { recursive: true });
+    const names = new Set(await fsp.readdir(dir));
+    const base = `${label}.${fileStamp(this.opts.now())}`;
+    let name = `${base}.json`;
+    for (let n = 2; names.has(name); n++) name = `${base}-${n}.json`;
+    const target = path.join(dir, name);
+    try {
+      await moveDurable(file, target);
+    } catch (err) {
+      if (errorCode(err) === 'ENOENT') return null;
+      throw new StoreCorruptError(
+        this.dataDir,
+        [`无法把已损坏的 ${path.basename(file)} 移到隔离区（${String(err)}）`],
+        {
+          cause: err,
+        },
+      );
+    }
+    return target;
+  }
+}

@@ -1,0 +1,80 @@
+// The low-level write path: temp file + fsync + rename, Windows rename retries, leftover cleanup.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { removeTempFiles, renameWithRetry, writeFileDurable } from '../../../src-main/store/durable-write';
+import { tempDir } from './helpers';
+
+function fsError(code: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(code), { code });
+}
+
+describe('durable writes', () => {
+  it('replaces the target and leaves no temp file', async () => {
+    const dir = await tempDir();
+    const file = path.join(dir, 'a.json');
+    await writeFileDurable(file, '[1]');
+    await writeFileDurable(file, [Buffer.from('[1,'), Buffer.from(''), Buffer.from('2]')]);
+    expect(await fs.readFile(file, 'utf8')).toBe('[1,2]');
+    expect(await fs.readdir(dir)).toEqual(['a.json']);
+  });
+
+  it('writes thousands of chunks in order (more than one writev call)', async () => {
+    const dir = await tempDir();
+    const file = path.join(dir, 'many.json');
+    const chunks = Array.from({ length: 3000 }, (_, i) => Buffer.from(`${i},`));
+    await writeFileDurable(file, chunks);
+    expect(await fs.readFile(file, 'utf8')).toBe(Buffer.concat(chunks).toString());
+  });
+
+  it('keeps the old content and removes its temp file when the rename fails', async () => {
+    const dir = await tempDir();
+    const file = path.join(dir, 'b.json');
+    await fs.mkdir(path.join(file, 'inside'), { recursive: true }); // a folder in the way
+    await expect(writeFileDurable(file, 'x')).rejects.toThrow();
+    expect(await fs.readdir(dir)).toEqual(['b.json']);
+  });
+
+  it('retries a rename that Windows reports busy, then succeeds', async () => {
+    let calls = 0;
+    const rename = async (): Promise<void> => {
+      calls += 1;
+      if (calls < 3) throw fsError(calls === 1 ? 'EBUSY' : 'EPERM');
+    };
+    await renameWithRetry('a', 'b', { platform: 'win32', rename });
+    expect(calls).toBe(3);
+  });
+
+  it('gives up on a busy rename after its time budget', async () => {
+    let calls = 0;
+    const started = Date.now();
+    const rename = async (): Promise<void> => {
+      calls += 1;
+      throw fsError('EACCES');
+    };
+    await expect(renameWithRetry('a', 'b', { platform: 'win32', rename, maxWaitMs: 200 })).rejects.toThrow(
+      'EACCES',
+    );
+    expect(calls).toBeGreaterThan(2);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('does not retry on POSIX, where EACCES is a real permission problem', async () => {
+    let calls = 0;
+    const rename = async (): Promise<void> => {
+      calls += 1;
+      throw fsError('EACCES');
+    };
+    await expect(renameWithRetry('a', 'b', { platform: 'linux', rename })).rejects.toThrow('EACCES');
+    expect(calls).toBe(1);
+  });
+
+  it('removes only its own kind of leftover temp files', async () => {
+    const dir = await tempDir();
+    for (const name of ['.items.json.123.4.tmp', 'items.json', 'mine.tmp', '.x.1.tmp']) {
+      await fs.writeFile(path.join(dir, name), '');
+    }
+    expect(await removeTempFiles(dir)).toEqual(['.items.json.123.4.tmp']);
+    expect((await fs.readdir(dir)).sort()).toEqual(['.x.1.tmp', 'items.json', 'mine.tmp']);
+  });
+});

@@ -1,0 +1,113 @@
+// The save and open budgets at 20,000 records: bytes are reused, not re-serialized, and fsync dominates.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Store, type CollectionSpec } from '../../../src-main/store/index';
+import { quietLogger, tempDir } from './helpers';
+
+interface Row {
+  id: string;
+  title: string;
+  unit: string;
+  date: string;
+  status: string;
+  count: number;
+  note: string;
+}
+
+const row = (i: number): Row => ({
+  id: `r${String(i).padStart(7, '0')}`,
+  title: `第${i}次专题学习会议`,
+  unit: `区纪委监委第${(i % 12) + 1}纪检监察室`,
+  date: '2026-11-20',
+  status: ['进行中', '已完成', '未开始'][i % 3],
+  count: i % 50,
+  note: '学习贯彻会议精神，结合实际查摆问题并制定整改措施。',
+});
+
+const rows: CollectionSpec<Row[]> = {
+  default: () => [],
+  validate: (v) => {
+    if (!Array.isArray(v)) throw new Error('必须是数组');
+    return v as Row[];
+  },
+};
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function seeded(): Promise<string> {
+  const dir = await tempDir();
+  const store = await Store.open({
+    dataDir: dir,
+    collections: { rows },
+    schemaVersion: 1,
+    logger: quietLogger,
+  });
+  await store.update<Row[]>('rows', () => Array.from({ length: 20_000 }, (_, i) => row(i)));
+  await store.close();
+  return dir;
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('performance at 20,000 records', () => {
+  it('serializes only the new record when one is added (cached bytes for the rest)', async () => {
+    const dir = await seeded();
+    const store = await Store.open({
+      dataDir: dir,
+      collections: { rows },
+      schemaVersion: 1,
+      logger: quietLogger,
+    });
+    const stringify = vi.spyOn(JSON, 'stringify');
+    await store.update<Row[]>('rows', (all) => [...all, row(20_000)]);
+    await store.update<Row[]>('rows', (all) => all.map((r, i) => (i === 777 ? { ...r, count: -1 } : r)));
+    expect(stringify.mock.calls.length).toBeLessThanOrEqual(2);
+    stringify.mockRestore();
+    const onDisk = JSON.parse(await fs.readFile(path.join(dir, 'rows.json'), 'utf8')) as Row[];
+    expect(onDisk).toHaveLength(20_001);
+    expect(onDisk[777].count).toBe(-1);
+    await store.close();
+  });
+
+  it('saves one record within 1.5× a raw write+fsync+rename of the same bytes, and opens within 300 ms', async () => {
+    const dir = await seeded();
+    const opens: number[] = [];
+    for (let k = 0; k < 3; k++) {
+      const t = performance.now();
+      const s = await Store.open({
+        dataDir: dir,
+        collections: { rows },
+        schemaVersion: 1,
+        logger: quietLogger,
+      });
+      opens.push(performance.now() - t);
+      await s.close();
+    }
+    const store = await Store.open({
+      dataDir: dir,
+      collections: { rows },
+      schemaVersion: 1,
+      logger: quietLogger,
+    });
+    const saves: number[] = [];
+    const raws: number[] = [];
+    const rawFile = path.join(dir, 'raw.json');
+    for (let k = 0; k < 21; k++) {
+      let t = performance.now();
+      const next = await store.update<Row[]>('rows', (all) => [...all, row(30_000 + k)]);
+      saves.push(performance.now() - t);
+      const bytes = Buffer.from(JSON.stringify(next));
+      t = performance.now();
+      const handle = await fs.open(`${rawFile}.tmp`, 'w');
+      await handle.writeFile(bytes);
+      await handle.sync();
+      await handle.close();
+      await fs.rename(`${rawFile}.tmp`, rawFile);
+      raws.push(performance.now() - t);
+    }
+    await store.close();
+    expect(median(saves) / median(raws)).toBeLessThanOrEqual(1.5);
+    expect(median(opens)).toBeLessThanOrEqual(300);
+  });
+});
