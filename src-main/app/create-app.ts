@@ -16,6 +16,8 @@ import { createLedgerService, ledgerCollection } from '../services/ledger-servic
 import { createSettingsService, SETTINGS_COLLECTION } from '../services/settings-service';
 import { createCoreHandlers } from '../services/core-handlers';
 import { createStatsHandlers, createStatsService } from '../services/stats-handlers';
+import { createWordService } from '../services/word-service';
+import { catalog } from '../stats';
 import type { AccessPolicy, AuditSink, RecordRepository, ServiceContext } from '../services/service-context';
 import { collectionSpecs, SCHEMA_VERSION } from './collections';
 import { createFileLogger } from './logger';
@@ -95,6 +97,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       appInfo: { name: '教育整顿工作台', version: opts.version ?? packageVersion(), dataDir: opts.dataDir, accountsEnabled: () => false },
     }),
     ...createStatsHandlers(sc, stats),
+    ...createWordService(sc, { computeValues: stats.computeValues, catalog }),
   };
   const call = createRouter({ handlers, logger, authorize: () => null });
 

@@ -1,8 +1,7 @@
 // Handlers of the Word channels: the report (built-in or the office's template filled), the report as a template,
 // bulletins, and the office's Word templates kept in the shared 'templates' collection (kind 'word-report').
 import { randomUUID } from 'node:crypto';
-import type { z } from 'zod';
-import type { ChannelDef } from '../shared/contract/channel';
+import type { HandlersFor } from '../shared/contract';
 import type {
   wordContract,
   StoredWordTemplate,
@@ -56,16 +55,7 @@ export interface WordServiceDeps {
   catalog?(): IndicatorInfo[];
 }
 
-type WordChannel = keyof typeof wordContract;
-type Def<C extends WordChannel> =
-  (typeof wordContract)[C] extends ChannelDef<infer A, infer R> ? { args: A; result: R } : never;
-/**
- * Structurally HandlersFor<WordChannel> from the contract index; spelled out from the fragment so this compiles
- * before the fragment is merged into contract/index.ts (after which HandlersFor can replace it).
- */
-export type WordHandlers = {
-  [C in WordChannel]: (args: z.output<Def<C>['args']>, ctx: CallContext) => Promise<Def<C>['result']>;
-};
+export type WordHandlers = HandlersFor<keyof typeof wordContract>;
 
 type AnyTemplate = { id: string; kind: string; isDefault?: boolean } & Record<string, unknown>;
 
@@ -202,9 +192,10 @@ export function createWordService(sc: ServiceContext, deps: WordServiceDeps): Wo
         const { values } = deps.computeValues({ from, to });
         keyNumbers = KEY_NUMBERS.flatMap((n) => values.filter((v) => v.name === n && !v.fromConfidential));
       }
-      const buf = await buildBulletin({ settings: sc.settings(), bulletin, keyNumbers, blankMasthead });
+      const bulletinName = sc.settings().bulletinName || DEFAULT_BULLETIN_NAME;
+      const buf = await buildBulletin({ settings: sc.settings(), bulletin, keyNumbers, blankMasthead, bulletinName });
       await logExport(ctx, '简报', `${issueLabel(bulletin)}（${id}）`);
-      return wordFile(safeName(`${DEFAULT_BULLETIN_NAME}${issueLabel(bulletin)}.docx`), buf);
+      return wordFile(safeName(`${bulletinName}${issueLabel(bulletin)}.docx`), buf);
     },
 
     'word:templates:list': async () => ({ templates: templates().map(info) }),

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { dateString, isValidDate } from './dates';
 import { DEFAULT_CHOICE_LISTS, DEFAULT_FOUR_FORMS } from './choices';
+import { DocFormatSchema } from './doc-format';
 
 export const UNIT_KINDS = ['机关', '派驻机构', '乡镇街道'] as const;
 
@@ -59,8 +60,10 @@ export const SettingsSchema = z
     fourForms: z.record(z.string(), z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)])),
     /** Idle minutes before the screen locks (accounts issue). */
     lockMinutes: z.number().int().min(1).max(240).default(15),
-    /** Word output format preset (GB/T 9704-2012 by default); shape owned by the Word module. */
-    docFormat: z.record(z.string(), z.unknown()).optional(),
+    /** Word output format preset (GB/T 9704-2012 by default): fonts per role, margins, page numbers. */
+    docFormat: DocFormatSchema.optional(),
+    /** Name printed in the bulletin's red masthead. */
+    bulletinName: z.string().trim().max(30, '简报名称不能超过30字').optional(),
     /** True once the first-run wizard is complete. */
     setupDone: z.boolean().default(false),
   })
@@ -98,6 +101,7 @@ export function defaultSettings(today: string): Settings {
     choiceLists: structuredClone(DEFAULT_CHOICE_LISTS),
     fourForms: { ...DEFAULT_FOUR_FORMS },
     lockMinutes: 15,
+    bulletinName: '教育整顿工作简报',
     setupDone: false,
   };
 }

@@ -5,6 +5,7 @@ import type { CallContext } from '../context';
 import type { ChannelDef } from './channel';
 import { coreContract } from './core';
 import { statsContract } from './stats';
+import { wordContract } from './word';
 
 // Zod's own messages (wrong type, unknown key…) in Chinese, for every door.
 z.config(z.locales.zhCN());
@@ -12,6 +13,7 @@ z.config(z.locales.zhCN());
 export const contract = {
   ...coreContract,
   ...statsContract,
+  ...wordContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -38,3 +40,4 @@ export function isChannel(name: string): name is Channel {
 export * from './channel';
 export * from './core';
 export * from './stats';
+export * from './word';

@@ -1,0 +1,220 @@
+// The bulletin (简报): red masthead (name, 第N期, compiling unit and date, red rule), title, 编者按, body, an optional
+// block of this period's key numbers, and the 报/送/发 版记 with copies printed at the foot of the last page.
+import {
+  AlignmentType,
+  BorderStyle,
+  LineRuleType,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TabStopType,
+  WidthType,
+} from 'docx';
+import type { IndicatorValue } from '../shared/indicators';
+import type { LedgerRecord } from '../shared/ledgers/types';
+import type { Settings } from '../shared/settings';
+import type { DocFormat } from '../shared/doc-format';
+import { resolveDocFormat } from '../shared/doc-format';
+import { chineseDate, chineseMonthDay } from '../shared/dates';
+import type { Block } from './gbt-kit';
+import { GbtKit, PT, textWidthChars } from './gbt-kit';
+import { ValueBook } from './values';
+
+export const DEFAULT_BULLETIN_NAME = '教育整顿工作简报';
+const RED = 'FF0000';
+
+export interface BulletinInput {
+  settings: Settings;
+  /** A 简报 ledger record: issueNo, kind 正刊|增刊, title, signedBy, editorNote, body, reportTo/sendTo/issueTo, copies, date. */
+  bulletin: LedgerRecord;
+  bulletinName?: string;
+  /** This period's key numbers, shown as a small table after the body. */
+  keyNumbers?: IndicatorValue[];
+  /** Leaves the masthead's name and red rule out, for paper with a pre-printed red masthead. */
+  blankMasthead?: boolean;
+  format?: DocFormat;
+}
+
+const str = (v: unknown): string =>
+  typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '';
+
+/** A list field as entered: an array, or one string separated by 、，, ; or new lines. */
+function strList(v: unknown): string[] {
+  const items = Array.isArray(v) ? v.map(str) : str(v).split(/[、，,;；\n]+/);
+  return items.map((s) => s.trim()).filter(Boolean);
+}
+
+/** Body text as paragraphs: one per line, blank lines ignored, pasted leading full-width indents stripped. */
+export function bodyParagraphs(body: string): string[] {
+  return body
+    .split(/\r?\n/)
+    .map((l) => l.replace(/^[\s\u3000]+|[\s\u3000]+$/g, ''))
+    .filter(Boolean);
+}
+
+const H1_RE = /^[一二三四五六七八九十]+、/;
+const H2_RE = /^（[一二三四五六七八九十]+）/;
+
+export function issueLabel(bulletin: LedgerRecord): string {
+  const no = str(bulletin.issueNo) || '  ';
+  return str(bulletin.kind) === '增刊' ? `增刊第${no}期` : `第${no}期`;
+}
+
+function masthead(kit: GbtKit, input: BulletinInput): Block[] {
+  const name = input.bulletinName?.trim() || DEFAULT_BULLETIN_NAME;
+  const date = str(input.bulletin.date);
+  const textWidthPt = kit.geo.textWidth / 20;
+  // 初号 (42 pt) unless the name is too long for one line at that size.
+  const namePt = Math.min(42, Math.floor(textWidthPt / Math.max(1, textWidthChars(name)) - 1));
+  const nameLine = Math.round(namePt * 1.3 * 20);
+  const blank = !!input.blankMasthead;
+  const unit = input.settings.officeName;
+  const dateText = date ? chineseDate(date) : '';
+  // 3号 for the unit/date line if both fit with two characters between them, else 4号.
+  const fits = (textWidthChars(unit) + textWidthChars(dateText) + 2) * PT.body <= textWidthPt;
+  const linePt = fits ? PT.body : PT.note;
+  return [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { line: nameLine, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+      children: blank ? [] : [kit.run(name, { role: 'title', pt: namePt, color: RED })],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { line: kit.geo.linePitch, lineRule: LineRuleType.EXACT, before: 240, after: 120 },
+      children: [kit.run(issueLabel(input.bulletin), { role: 'body' })],
+    }),
+    new Paragraph({
+      tabStops: [{ type: TabStopType.RIGHT, position: kit.geo.textWidth }],
+      spacing: { line: kit.geo.linePitch, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+      // The red rule under unit and date; paper with a pre-printed masthead has its own.
+      // White on pre-printed paper: the rule's space stays, so everything below sits where it does on plain paper.
+      border: { bottom: { style: BorderStyle.SINGLE, size: 18, color: blank ? 'FFFFFF' : RED, space: 6 } },
+      children: [kit.run(unit, { pt: linePt }), kit.run(`\t${dateText}`, { pt: linePt })],
+    }),
+    new Paragraph({ spacing: { line: kit.geo.linePitch, lineRule: LineRuleType.EXACT }, children: [] }),
+  ];
+}
+
+function keyNumbersBlock(kit: GbtKit, values: IndicatorValue[], asOf: string): Block[] {
+  const shown = values.filter((v) => v.kind !== 'text' && !(v.kind === 'list' && v.fromConfidential));
+  if (!shown.length) return [];
+  const book = new ValueBook(shown);
+  return [
+    kit.heading(1, '本期主要数据'),
+    kit.table({
+      columns: [
+        { header: '指标', weight: 5, align: 'left' },
+        { header: '本期', weight: 2.5 },
+        { header: `累计（截至${asOf}）`, weight: 3.5 },
+      ],
+      rows: shown.map((v) => [
+        v.unit ? `${v.name}（${v.unit}）` : v.name,
+        book.text(v.name, 'period'),
+        book.text(v.name, 'cumulative'),
+      ]),
+    }),
+  ];
+}
+
+/** 版记: 报/送/发 lines between rules, then 签发 and copies printed, as a borderless-sided one-column table. */
+function colophon(kit: GbtKit, bulletin: LedgerRecord): Block[] {
+  const lines: [string, string[]][] = [
+    ['报', strList(bulletin.reportTo)],
+    ['送', strList(bulletin.sendTo)],
+    ['发', strList(bulletin.issueTo)],
+  ];
+  const oneChar = PT.note * 20;
+  const width = kit.geo.textWidth;
+  const specs = lines
+    .filter(([, items]) => items.length)
+    .map(([label, items]) => ({ text: `${label}：${items.join('，')}。`, hanging: true }));
+  const copies = Number(bulletin.copies);
+  const signedBy = str(bulletin.signedBy);
+  const last = [
+    signedBy ? `签发：${signedBy}` : '',
+    Number.isFinite(copies) && copies > 0 ? `\t（共印${copies}份）` : '',
+  ].join('');
+  if (last) specs.push({ text: last, hanging: false });
+  if (!specs.length) return [];
+  // keepNext on every line but the last keeps the 版记 whole on one page (Word, WPS and LibreOffice honour it).
+  const rows = specs.map(
+    ({ text, hanging }, i) =>
+      new Paragraph({
+        keepNext: i < specs.length - 1,
+        spacing: {
+          line: Math.round(PT.note * 1.6 * 20),
+          lineRule: LineRuleType.EXACT,
+          before: 40,
+          after: 40,
+        },
+        // 左右各空一字, wrapped lines aligned after "报：".
+        indent: hanging
+          ? { left: oneChar * 3, hanging: oneChar * 2, right: oneChar }
+          : { left: oneChar, right: oneChar },
+        tabStops: [{ type: TabStopType.RIGHT, position: width - oneChar * 2 }],
+        children: [kit.run(text, { pt: PT.note })],
+      }),
+  );
+  const thick = { style: BorderStyle.SINGLE, size: 8, color: '000000' };
+  const thin = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
+  const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+  // In the flow after a blank line rather than floated to the page foot: LibreOffice ignores a bottom-anchored
+  // floating table, and a table in the flow prints the same everywhere.
+  return [
+    new Paragraph({
+      keepNext: true,
+      spacing: { line: kit.geo.linePitch, lineRule: LineRuleType.EXACT },
+      children: [],
+    }),
+    new Table({
+      width: { size: width, type: WidthType.DXA },
+      columnWidths: [width],
+      borders: {
+        top: thick,
+        bottom: thick,
+        insideHorizontal: thin,
+        left: none,
+        right: none,
+        insideVertical: none,
+      },
+      margins: { left: 0, right: 0 },
+      rows: rows.map(
+        (p) =>
+          new TableRow({
+            cantSplit: true,
+            children: [new TableCell({ width: { size: width, type: WidthType.DXA }, children: [p] })],
+          }),
+      ),
+    }),
+  ];
+}
+
+/** The bulletin as a .docx in the preset's format. */
+export async function buildBulletin(input: BulletinInput): Promise<Buffer> {
+  const { bulletin, settings } = input;
+  const kit = new GbtKit(input.format ?? resolveDocFormat(settings.docFormat));
+  const blocks: Block[] = [...masthead(kit, input)];
+  const title = str(bulletin.title);
+  if (title) blocks.push(kit.title(title));
+  const note = str(bulletin.editorNote);
+  if (note) {
+    blocks.push(kit.body([kit.run('编者按：', { role: 'heading1' }), kit.run(note, { role: 'heading2' })]));
+  }
+  for (const p of bodyParagraphs(str(bulletin.body))) {
+    if (H1_RE.test(p)) blocks.push(kit.heading(1, p));
+    else if (H2_RE.test(p)) blocks.push(kit.heading(2, p));
+    else blocks.push(kit.body(p));
+  }
+  const date = str(bulletin.date);
+  if (input.keyNumbers?.length)
+    blocks.push(...keyNumbersBlock(kit, input.keyNumbers, date ? chineseMonthDay(date) : ''));
+  blocks.push(...colophon(kit, bulletin));
+  const doc = kit.document(blocks, {
+    title: `${input.bulletinName ?? DEFAULT_BULLETIN_NAME}${issueLabel(bulletin)}`,
+    creator: settings.officeName,
+  });
+  return Packer.toBuffer(doc);
+}

@@ -1,0 +1,102 @@
+// The bulletin read back from its .docx: red masthead, 期号, title, 编者按, body paragraphs, key numbers, 版记.
+import { describe, expect, it } from 'vitest';
+import { bodyParagraphs, buildBulletin, issueLabel } from '../../../src-main/word/bulletin';
+import { formatIndicator } from '../../../src-main/stats/format';
+import { documentText, part, sampleBulletin, sampleSettings, sampleValues } from './fixtures';
+
+const settings = sampleSettings();
+const keys = sampleValues().filter((v) => ['集中学习次数', '学习笔记万字', '整改率'].includes(v.name));
+
+describe('buildBulletin', () => {
+  it('has a red masthead: name, issue number, compiling unit and date, red rule', async () => {
+    const buf = await buildBulletin({
+      settings,
+      bulletin: sampleBulletin(),
+      bulletinName: '教育整顿工作简报',
+    });
+    const doc = await part(buf, 'word/document.xml');
+    const text = await documentText(buf);
+    expect(text[0]).toBe('教育整顿工作简报');
+    expect(text[1]).toBe('第12期');
+    expect(text[2]).toBe(`${settings.officeName}\t2026年4月28日`);
+    // Name in red, in the title font, larger than the title (初号 = 42 pt = 84 half-points).
+    expect(doc).toMatch(
+      /<w:rFonts [^>]*w:eastAsia="方正小标宋简体"[^>]*\/><w:color w:val="FF0000"\/><w:sz w:val="84"\/>/,
+    );
+    expect(doc).toMatch(
+      /<w:pBdr><w:bottom w:val="single" w:color="FF0000" w:sz="18" w:space="6"\/><\/w:pBdr>/,
+    );
+    expect(doc).toMatch(/<w:tab w:val="right" w:pos="8845"\/>/);
+    // A real <w:tab/>, not a tab character inside <w:t>, which Word does not honour.
+    expect(doc).not.toMatch(/<w:t[^>]*>[^<]*\t/);
+  });
+
+  it('writes the title, 编者按 and body paragraphs, with 一、 and （一） lines as headings', async () => {
+    const text = await documentText(await buildBulletin({ settings, bulletin: sampleBulletin() }));
+    expect(text.join('')).toContain('区纪委监委扎实推进纪检监察干部队伍教育整顿学习教育走深走实');
+    expect(text).toContain(
+      '编者按：学习教育是教育整顿的基础性工作。现将区纪委监委的做法刊发，供各单位学习借鉴。',
+    );
+    expect(text).toContain('近期，区纪委监委坚持把学习教育摆在突出位置，推动学习教育入脑入心。');
+    const doc = await part(
+      await buildBulletin({ settings, bulletin: sampleBulletin() }),
+      'word/document.xml',
+    );
+    expect(doc).toMatch(/<w:pStyle w:val="Heading1"\/>.*?一、高位推动/s);
+    expect(doc).toMatch(/<w:pStyle w:val="Heading2"\/>(?:(?!<\/w:p>).)*（一）坚持第一议题制度/s);
+    expect(bodyParagraphs('a\n\n\u3000\u3000b \r\n  c')).toEqual(['a', 'b', 'c']);
+  });
+
+  it('ends with the 报/送/发 lines, the signer and the copies printed', async () => {
+    const text = await documentText(await buildBulletin({ settings, bulletin: sampleBulletin() }));
+    expect(text).toContain('报：市纪检监察干部队伍教育整顿领导小组办公室。');
+    expect(text).toContain('送：区委办公室，区委组织部。');
+    expect(text).toContain('发：各乡镇（街道）纪（工）委，委机关各部门，各派驻纪检监察组。');
+    expect(text[text.length - 1]).toBe('签发：张三\t（共印40份）');
+  });
+
+  it('leaves out empty 报/送/发 lines and accepts lists typed as one string', async () => {
+    const bulletin = sampleBulletin({
+      reportTo: [],
+      sendTo: '区委办公室、区委组织部',
+      issueTo: undefined,
+      copies: undefined,
+    });
+    const text = await documentText(await buildBulletin({ settings, bulletin }));
+    expect(text.some((t) => t.startsWith('报：') || t.startsWith('发：'))).toBe(false);
+    expect(text).toContain('送：区委办公室，区委组织部。');
+    expect(text[text.length - 1]).toBe('签发：张三');
+  });
+
+  it('numbers a supplement apart: 增刊第N期', async () => {
+    const bulletin = sampleBulletin({ kind: '增刊', issueNo: 3 });
+    expect(issueLabel(bulletin)).toBe('增刊第3期');
+    expect((await documentText(await buildBulletin({ settings, bulletin })))[1]).toBe('增刊第3期');
+  });
+
+  it('adds this period’s key numbers as a small table', async () => {
+    const text = await documentText(
+      await buildBulletin({ settings, bulletin: sampleBulletin(), keyNumbers: keys }),
+    );
+    const at = text.indexOf('本期主要数据');
+    expect(at).toBeGreaterThan(0);
+    for (const k of keys) {
+      const i = text.indexOf(`${k.name}（${k.unit}）`);
+      expect(i).toBeGreaterThan(at);
+      expect(text[i + 1]).toBe(formatIndicator(k.period, k.kind));
+      expect(text[i + 2]).toBe(formatIndicator(k.cumulative, k.kind));
+    }
+  });
+
+  it('leaves the masthead blank for pre-printed red paper, keeping its space', async () => {
+    const buf = await buildBulletin({ settings, bulletin: sampleBulletin(), blankMasthead: true });
+    const doc = await part(buf, 'word/document.xml');
+    const text = await documentText(buf);
+    expect(text[0]).toBe('第12期');
+    expect(doc).not.toContain('教育整顿工作简报');
+    expect(doc).not.toContain('w:color="FF0000"');
+    expect(doc).not.toContain('<w:color w:val="FF0000"/>');
+    // The rule is still there, in white, so everything below sits where it does on plain paper.
+    expect(doc).toContain('w:color="FFFFFF" w:sz="18"');
+  });
+});
