@@ -147,9 +147,9 @@ export function createWordService(sc: ServiceContext, deps: WordServiceDeps): Wo
   }
 
   return {
-    'word:report': async ({ from, to, templateId }, ctx) => {
+    'word:report': async ({ from, to, templateId, templateBase64 }, ctx) => {
       const query = { from, to };
-      const tpl = chosen(templateId);
+      const tpl = templateBase64 ? { name: '指定模板', dataBase64: templateBase64 } : chosen(templateId);
       let buf: Buffer;
       if (!tpl) {
         const { values, perUnit } = deps.computeValues(query);

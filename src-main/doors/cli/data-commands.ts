@@ -1,6 +1,11 @@
 // CLI commands over the records: demo data and the indicator catalog.
 import type { Command } from 'commander';
 import { formatIndicator } from '../../stats';
+import { ledgerDef, ledgerList } from '../../shared/ledgers';
+import { LEDGER_KEYS } from '../../shared/ledgers/types';
+import type { LedgerKey } from '../../shared/ledgers/types';
+
+const isLedgerKey = (k: string): k is LedgerKey => (LEDGER_KEYS as readonly string[]).includes(k);
 import { withApp } from './open-app';
 
 export function registerDataCommands(program: Command, setExit: (code: number) => void) {
@@ -18,6 +23,24 @@ export function registerDataCommands(program: Command, setExit: (code: number) =
         }
         const r = await call('demo:load', { replace: true });
         process.stdout.write(`已载入演示数据：${r.records} 条记录。\n`);
+      });
+    });
+
+  program
+    .command('list <ledger>')
+    .description('列出一个台账的记录（编号、日期、名称），ledger 为台账键名，如 meetings、bulletins')
+    .option('--json', '以 JSON 输出全部字段')
+    .action(async (ledger: string, opts: { json?: boolean }, cmd: Command) => {
+      if (!isLedgerKey(ledger)) throw new Error(`未知的台账“${ledger}”。可用的台账：${ledgerList().map((d) => `${d.key}（${d.label}）`).join('、')}`);
+      await withApp(cmd, async (_app, call) => {
+        const { records } = await call('ledgers:list', { ledger });
+        if (opts.json) {
+          process.stdout.write(`${JSON.stringify(records, null, 2)}\n`);
+          return;
+        }
+        const def = ledgerDef(ledger);
+        for (const r of records) process.stdout.write(`${r.id}\t${r.date}\t${String(r[def.titleField] ?? '')}\n`);
+        process.stderr.write(`共 ${records.length} 条${def.label}记录\n`);
       });
     });
 

@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerStoreCommands } from './store-commands';
 import { registerDataCommands } from './data-commands';
+import { registerWordCommands } from './output-commands';
 
 const HELP_TITLES: Record<string, string> = {
   'Usage:': '用法：',
@@ -31,6 +32,7 @@ export async function runCli(argv: string[]): Promise<number> {
   };
   registerStoreCommands(program, setExit);
   registerDataCommands(program, setExit);
+  registerWordCommands(program);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -57,6 +57,8 @@ const period = z
     from: dateString('起始日期'),
     to: dateString('截止日期'),
     templateId: z.string().min(1, '模板编号不能为空').optional(),
+    /** A one-off template file (the CLI's --template FILE), used without being stored. */
+    templateBase64: z.string().max(MAX_TEMPLATE_BASE64, '模板文件过大').optional(),
   })
   .strict()
   .refine((q) => q.to >= q.from, { message: '截止日期不能早于起始日期', path: ['to'] });

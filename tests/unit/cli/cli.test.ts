@@ -1,6 +1,6 @@
 // The CLI as a user runs it: a real child process on a real data directory.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../helpers/temp-dir';
@@ -45,6 +45,23 @@ describe('campaign-desk CLI', () => {
     expect(r.err.length).toBeGreaterThan(0);
     const count = JSON.parse(cli('indicators', '--from', '2000-01-01', '--to', '2100-12-31', '--json').out) as { name: string; period: number }[];
     expect(count.find((c) => c.name === '领导小组会议次数')?.period).toBeGreaterThan(0);
+  });
+
+  it('writes the progress report and a bulletin from the demo data', async () => {
+    expect(cli('demo').code).toBe(0);
+    const report = path.join(tmp.dir, '报告.docx');
+    const r = cli('report', '--from', '2000-01-01', '--to', '2100-12-31', report);
+    expect(r.code).toBe(0);
+    const JSZip = (await import('jszip')).default;
+    const xml = await (await JSZip.loadAsync(readFileSync(report))).file('word/document.xml')!.async('string');
+    expect(xml).toContain('江城区纪委监委');
+    expect(xml).not.toContain('{{');
+    const list = cli('list', 'bulletins');
+    const id = list.out.split('\n')[0].split('\t')[0];
+    const out = path.join(tmp.dir, '简报.docx');
+    expect(cli('bulletin', id, out, '--key-numbers').code).toBe(0);
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+    expect(cli('list', 'nonsense').err).toContain('未知的台账');
   });
 
   it('reports a store that had to be recovered and exits non-zero', () => {
