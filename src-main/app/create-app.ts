@@ -18,7 +18,11 @@ import { createCoreHandlers } from '../services/core-handlers';
 import { createStatsHandlers, createStatsService } from '../services/stats-handlers';
 import { createWordService } from '../services/word-service';
 import { catalog } from '../stats';
-import type { AccessPolicy, AuditSink, RecordRepository, ServiceContext } from '../services/service-context';
+import type { RecordRepository, ServiceContext } from '../services/service-context';
+import { createSecurity } from '../auth';
+import type { Security } from '../auth';
+import { ledgerDef } from '../shared/ledgers';
+import { AppFailure } from '../shared/result';
 import { collectionSpecs, SCHEMA_VERSION } from './collections';
 import { createFileLogger } from './logger';
 
@@ -34,6 +38,7 @@ export interface AppOptions {
 export interface App {
   call: Call;
   store: Store;
+  security: Security;
   dataDir: string;
   close(): Promise<void>;
 }
@@ -46,10 +51,6 @@ function packageVersion(): string {
     return '0.0.0';
   }
 }
-
-/** Until accounts exist everyone on this PC may do everything, as with the spreadsheets it replaces. */
-const openPolicy: AccessPolicy = { canRead: () => true, canWrite: () => true, canSeeConfidentialFields: () => true };
-const noAudit: AuditSink = { record: async () => {} };
 
 export async function createApp(opts: AppOptions): Promise<App> {
   const now = opts.now ?? (() => new Date());
@@ -66,24 +67,37 @@ export async function createApp(opts: AppOptions): Promise<App> {
   });
   for (const n of store.notices) logger.warn(n.message, { kind: n.kind });
 
-  const repo: RecordRepository = {
+  // Security first: it decides who may do what, seals confidential ledgers and keeps the 操作日志.
+  const security = createSecurity({ store, dataDir: opts.dataDir, now, logger });
+  const plainRepo: RecordRepository = {
     all: (ledger) => store.get<LedgerRecord[]>(ledgerCollection(ledger)),
     write: async (ledger, fn) => {
       await store.update<LedgerRecord[]>(ledgerCollection(ledger), fn);
     },
   };
+  const repo = security.repo(plainRepo);
   const live = (ledger: LedgerKey) => repo.all(ledger).filter((r) => !r.deletedAt);
   const sc: ServiceContext = {
     store,
     repo,
     logger,
-    policy: openPolicy,
-    audit: noAudit,
+    policy: security.policy,
+    audit: security.audit,
     now,
     today,
     settings: () => store.get<Settings>(SETTINGS_COLLECTION),
-    records: (ledger: LedgerKey, _ctx: CallContext) => live(ledger),
-    allLiveRecords: () => Object.fromEntries(LEDGER_KEYS.map((k) => [k, live(k)])) as Record<LedgerKey, LedgerRecord[]>,
+    records: (ledger: LedgerKey, ctx: CallContext) => {
+      if (!security.policy.canRead(ledger, ctx)) {
+        throw new AppFailure('forbidden', `您没有查看“${ledgerDef(ledger).label}”台账的权限`);
+      }
+      return live(ledger);
+    },
+    // Statistics count confidential ledgers through their clear projections: same numbers, no names.
+    allLiveRecords: () =>
+      Object.fromEntries(LEDGER_KEYS.map((k) => [k, security.countingRecords(k).filter((r) => !r.deletedAt)])) as Record<
+        LedgerKey,
+        LedgerRecord[]
+      >,
   };
 
   const ledgers = createLedgerService(sc);
@@ -94,17 +108,28 @@ export async function createApp(opts: AppOptions): Promise<App> {
     ...createCoreHandlers(sc, {
       ledgers,
       settings,
-      appInfo: { name: '教育整顿工作台', version: opts.version ?? packageVersion(), dataDir: opts.dataDir, accountsEnabled: () => false },
+      security,
+      appInfo: {
+        name: '教育整顿工作台',
+        version: opts.version ?? packageVersion(),
+        dataDir: opts.dataDir,
+        accountsEnabled: () => security.accountsEnabled(),
+      },
     }),
     ...createStatsHandlers(sc, stats),
     ...createWordService(sc, { computeValues: stats.computeValues, catalog }),
+    ...security.handlers,
   };
-  const call = createRouter({ handlers, logger, authorize: () => null });
+  const call = createRouter({ handlers, logger, authorize: security.authorize });
 
   return {
     call,
     store,
+    security,
     dataDir: opts.dataDir,
-    close: () => store.close(),
+    async close() {
+      await security.close();
+      await store.close();
+    },
   };
 }

@@ -26,16 +26,52 @@ const refused: Result<never> = {
   error: { code: 'forbidden', message: '拒绝来自非本应用页面的请求' },
 };
 
+/** What the IPC door needs from the session store. */
+export interface IpcSessions {
+  contextFor(door: 'ipc', sessionId: string | null, fallbackSessionId: string): CallContext;
+  signOut(sessionId: string): boolean;
+}
+
+const anonymous: IpcSessions = {
+  contextFor: (_door, _sid, fallbackSessionId) => ({ door: 'ipc', user: null, sessionId: fallbackSessionId }),
+  signOut: () => false,
+};
+
+/** Channels whose result carries a new session id, which main keeps per window and never hands to the page. */
+const SIGN_IN_CHANNELS = new Set(['auth:signIn', 'auth:setupAdmin', 'auth:recover']);
+
 export function registerIpc(
   ipcMain: Pick<IpcMain, 'handle'>,
   call: Call,
   saveFile: (fileName: string, dataBase64: string) => Promise<Result<{ path: string } | null>>,
+  sessions: IpcSessions = anonymous,
 ) {
-  const ctxFor = (event: IpcMainInvokeEvent): CallContext => ({ door: 'ipc', user: null, sessionId: `ipc-${event.sender.id}` });
+  // One session per window, held in main: a compromised page cannot read or replay another window's session.
+  const byWindow = new Map<number, string>();
+  const ctxFor = (event: IpcMainInvokeEvent): CallContext =>
+    sessions.contextFor('ipc', byWindow.get(event.sender.id) ?? null, `ipc-${event.sender.id}`);
+
   for (const channel of CHANNELS) {
     ipcMain.handle(`${IPC_PREFIX}${channel}`, async (event, args: unknown) => {
       if (!isTrustedSender(event)) return refused;
-      return call(channel, args, ctxFor(event));
+      const result = await call(channel, args, ctxFor(event));
+      const id = event.sender.id;
+      if (channel === 'auth:signOut') byWindow.delete(id);
+      if (result.ok && SIGN_IN_CHANNELS.has(channel)) {
+        const data = result.data as { sessionId?: unknown } | null;
+        if (data && typeof data.sessionId === 'string') {
+          const previous = byWindow.get(id);
+          if (previous) sessions.signOut(previous);
+          if (!byWindow.has(id)) event.sender.once?.('destroyed', () => {
+            const sid = byWindow.get(id);
+            if (sid) sessions.signOut(sid);
+            byWindow.delete(id);
+          });
+          byWindow.set(id, data.sessionId);
+          return { ok: true, data: { ...data, sessionId: '' } };
+        }
+      }
+      return result;
     });
   }
   ipcMain.handle(SAVE_FILE_CHANNEL, async (event, fileName: unknown, dataBase64: unknown) => {

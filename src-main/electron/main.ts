@@ -80,7 +80,7 @@ app
       userDataDir: app.getPath('userData'),
     });
     campaign = await createApp({ dataDir, owner: 'desktop', version: app.getVersion() });
-    registerIpc(ipcMain, campaign.call, saveFile);
+    registerIpc(ipcMain, campaign.call, saveFile, campaign.security.sessions);
     createWindow();
   })
   .catch((e: unknown) => {

@@ -7,6 +7,8 @@ import type { Settings } from '../shared/settings';
 import { AS_OF_DAYS, generateDemo } from '../demo';
 import { addDays } from '../shared/dates';
 import type { ServiceContext } from './service-context';
+import type { Security } from '../auth';
+import { AppFailure } from '../shared/result';
 import type { LedgerService } from './ledger-service';
 import { ledgerCollection } from './ledger-service';
 import type { SettingsService } from './settings-service';
@@ -14,6 +16,7 @@ import { SETTINGS_COLLECTION } from './settings-service';
 
 export interface CoreDeps {
   ledgers: LedgerService;
+  security: Pick<Security, 'guardRestore' | 'afterRestore' | 'accountsEnabled'>;
   settings: SettingsService;
   appInfo: { name: string; version: string; dataDir: string; accountsEnabled: () => boolean };
 }
@@ -60,13 +63,20 @@ export function createCoreHandlers(sc: ServiceContext, deps: CoreDeps): Handlers
     },
     'store:backups': async () => ({ backups: await sc.store.listBackups() }),
     'store:restore': async ({ file }, ctx) => {
+      // A backup from before accounts existed would switch them off: refused while accounts are in use.
+      await deps.security.guardRestore(file);
       await sc.store.restore(file);
+      deps.security.afterRestore();
       await sc.audit.record({ action: '恢复备份', target: 'store', detail: file }, ctx);
       return { restoredFrom: file };
     },
     'store:verify': async () => sc.store.verify(),
 
     'demo:load': async ({ replace }, ctx) => {
+      // Demo clues would be written around the encrypted store: only before accounts are set up.
+      if (deps.security.accountsEnabled()) {
+        throw new AppFailure('conflict', '已启用账户的数据目录不能载入演示数据；请用 --demo 在单独的演示目录中查看');
+      }
       // The demo campaign is placed so that today is its day 90: task lights and 本月 look like a live office.
       const demo = generateDemo({ start: addDays(sc.today(), -AS_OF_DAYS) });
       await sc.store.backup('载入演示数据前');

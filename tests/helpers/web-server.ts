@@ -15,7 +15,11 @@ export async function startWebServer(opts: { dataDir: string; demo?: boolean; no
     const r = await app.call('demo:load', { replace: true }, { door: 'internal', user: null, sessionId: 'e2e' });
     if (!r.ok) throw new Error(r.error.message);
   }
-  const door = await startDoor({ call: app.call, staticDir: RENDERER_DIR });
+  const door = await startDoor({
+    call: app.call,
+    staticDir: RENDERER_DIR,
+    contextFor: (session, fallback) => app.security.sessions.contextFor('http', session, fallback),
+  });
   return {
     url: door.url,
     token: door.token,

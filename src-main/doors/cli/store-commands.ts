@@ -12,7 +12,8 @@ export function registerStoreCommands(program: Command, setExit: (code: number) 
         // Opening already repaired what it could; a repair is still a problem the office must hear about.
         const repairs = app.store.notices.filter((n) => n.kind === 'restored' || n.kind === 'quarantined').map((n) => n.message);
         const report = await app.store.verify();
-        const problems = [...repairs, ...report.problems];
+        const audit = await app.security.verifyAuditChain();
+        const problems = [...repairs, ...report.problems, ...audit.problems.map((p) => `操作日志：${p}`)];
         if (!problems.length) process.stdout.write(`检查通过：${app.dataDir}\n`);
         else {
           process.stdout.write(`发现 ${problems.length} 个问题：\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);
@@ -25,7 +26,8 @@ export function registerStoreCommands(program: Command, setExit: (code: number) 
     .command('backup [file]')
     .description('立即备份全部数据到一个文件（默认放在数据目录的 backups 文件夹）')
     .action(async (file: string | undefined, _o, cmd: Command) => {
-      await withApp(cmd, async (app) => {
+      await withApp(cmd, async (app, call) => {
+        await call('store:backups', {}); // the administrator's right, checked by the router like on every door
         const out = await app.store.backup('命令行备份', file ? path.resolve(file) : undefined);
         process.stdout.write(`已备份到：${out}\n`);
       });
@@ -35,8 +37,8 @@ export function registerStoreCommands(program: Command, setExit: (code: number) 
     .command('restore <file>')
     .description('从备份文件恢复（先完整校验备份；当前数据会先另存为一个备份）')
     .action(async (file: string, _o, cmd: Command) => {
-      await withApp(cmd, async (app) => {
-        await app.store.restore(path.resolve(file));
+      await withApp(cmd, async (_app, call) => {
+        await call('store:restore', { file: path.resolve(file) });
         process.stdout.write(`已从 ${path.resolve(file)} 恢复。原有数据已另存为备份。\n`);
       });
     });

@@ -38,7 +38,12 @@ async function main() {
       process.stderr.write('该数据目录已有数据，未载入演示数据（避免覆盖）。\n');
     }
   }
-  const server = await startWebServer({ call: app.call, staticDir: RENDERER_DIR, port });
+  const server = await startWebServer({
+    call: app.call,
+    staticDir: RENDERER_DIR,
+    port,
+    contextFor: (session, fallback) => app.security.sessions.contextFor('http', session, fallback),
+  });
   process.stderr.write(`数据目录：${dataDir}\n按 Ctrl+C 停止。\n`);
   process.stdout.write(`${server.url}\n`);
 

@@ -17,6 +17,11 @@ export interface WebServerOptions {
   staticDir: string;
   port?: number;
   token?: string;
+  /**
+   * The caller's context from the session id the page sends in `X-Session` after signing in. The token only
+   * proves the caller is on this PC and was given the address; who they are comes from the session.
+   */
+  contextFor?: (sessionHeader: string | null, fallbackSessionId: string) => CallContext;
 }
 
 export interface WebServer {
@@ -93,7 +98,9 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
         error: { code: 'validation', message: tooLarge ? '请求内容过大（上限 80 MB）' : '请求内容不是有效的 JSON' },
       });
     }
-    const ctx: CallContext = { door: 'http', user: null, sessionId };
+    const header = req.headers['x-session'];
+    const session = typeof header === 'string' && header.length <= 128 ? header : null;
+    const ctx: CallContext = opts.contextFor?.(session, sessionId) ?? { door: 'http', user: null, sessionId };
     send(res, 200, await opts.call(channel, args, ctx));
   }
 

@@ -6,6 +6,7 @@ import type { ChannelDef } from './channel';
 import { coreContract } from './core';
 import { statsContract } from './stats';
 import { wordContract } from './word';
+import { auditContract, authContract } from './auth';
 
 // Zod's own messages (wrong type, unknown key…) in Chinese, for every door.
 z.config(z.locales.zhCN());
@@ -14,6 +15,8 @@ export const contract = {
   ...coreContract,
   ...statsContract,
   ...wordContract,
+  ...authContract,
+  ...auditContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -41,3 +44,4 @@ export * from './channel';
 export * from './core';
 export * from './stats';
 export * from './word';
+export * from './auth';

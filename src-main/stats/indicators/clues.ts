@@ -95,7 +95,8 @@ export const CLUES = [
       const people = new Set<string>();
       for (const c of resulted(ix, r)) {
         if (SANCTIONED.includes(c.outcome as string))
-          people.add(`${str(c.personName)}\u0000${str(c.personUnit) ?? ''}`);
+          // personKey is the anonymous per-person key of the sealed counting projection (names are encrypted).
+          people.add(str(c.personKey) ?? `${str(c.personName)}\u0000${str(c.personUnit) ?? ''}`);
       }
       return people.size;
     },

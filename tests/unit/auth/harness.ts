@@ -123,7 +123,7 @@ export async function openHarness(
       settings.update(s, c),
   };
   const router = createRouter({
-    handlers: partial as unknown as Handlers,
+    handlers: { ...partial, ...security.handlers } as unknown as Handlers,
     logger: silentLogger,
     authorize: security.authorize,
   });
