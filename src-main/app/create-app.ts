@@ -117,7 +117,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       },
     }),
     ...createStatsHandlers(sc, stats),
-    ...createWordService(sc, { computeValues: stats.computeValues, catalog }),
+    ...createWordService(sc, { computeValues: (q) => stats.computeValues(q), catalog }),
     ...security.handlers,
   };
   const call = createRouter({ handlers, logger, authorize: security.authorize });

@@ -39,7 +39,10 @@ export function registerDataCommands(program: Command, setExit: (code: number) =
           return;
         }
         const def = ledgerDef(ledger);
-        for (const r of records) process.stdout.write(`${r.id}\t${r.date}\t${String(r[def.titleField] ?? '')}\n`);
+        for (const r of records) {
+          const title = r[def.titleField];
+          process.stdout.write(`${r.id}\t${r.date}\t${typeof title === 'string' ? title : ''}\n`);
+        }
         process.stderr.write(`共 ${records.length} 条${def.label}记录\n`);
       });
     });

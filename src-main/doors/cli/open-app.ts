@@ -39,7 +39,7 @@ export async function withApp<T>(cmd: Command, fn: (app: App, call: CliCall) => 
       const issues = r.error.details?.issues?.map((i) => `  - ${i.path.join('.')}：${i.message}`).join('\n');
       throw new Error(`${r.error.message}${issues ? `\n${issues}` : ''}`);
     }
-    return r.data as never;
+    return r.data;
   };
   try {
     ctx = await signIn(app, cmd);

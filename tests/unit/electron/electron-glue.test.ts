@@ -14,7 +14,8 @@ const mocks = vi.hoisted(() => {
   const appEvents = new Map<string, (...a: unknown[]) => void>();
   let ready: () => void = () => {};
   const readyPromise = new Promise<void>((r) => (ready = r));
-  return { handlers, windows, exposed, invoked, appEvents, readyPromise, ready: () => ready(), permission: { request: null as unknown, check: null as unknown } };
+  const permission: { request: unknown; check: unknown } = { request: null, check: null };
+  return { handlers, windows, exposed, invoked, appEvents, readyPromise, ready: () => ready(), permission };
 });
 
 vi.mock('electron', () => {
