@@ -1,0 +1,257 @@
+// Ledger import preview: checks the file, streams its sheets (exceljs WorkbookReader keeps 100,000 rows in
+// bounded memory), finds the header row below any merged title rows, and previews every data row.
+import type ExcelJS from 'exceljs';
+import type { ImportPreview, ImportRowPreview } from '../shared/contract/excel';
+import type { LedgerDef, LedgerRecord } from '../shared/ledgers/types';
+import { AppFailure, isAppFailure } from '../shared/result';
+import type { Settings } from '../shared/settings';
+import { resetIntern, scalarText, toScalar } from './cell-value';
+import { buildLookups } from './codec';
+import { headerIndex, ledgerColumns, matchHeader, normHeader } from './columns';
+import type { HeaderIndex } from './columns';
+import { checkXlsx } from './file-check';
+import { RowProcessor } from './import-rows';
+import type { MappedColumn } from './import-rows';
+import { colLetter } from './refs';
+import { openStreamReader } from './stream-reader';
+
+/** Rows above the header that may hold titles, notes and the reporting unit. */
+const HEADER_SCAN_ROWS = 30;
+/** The most data rows one import takes; the office splits bigger files by year or unit. */
+export const MAX_IMPORT_ROWS = 100_000;
+
+export interface ImportContext {
+  settings: Settings;
+  existing: LedgerRecord[];
+  options: { onDuplicate: 'skip' | 'update' };
+  fileName?: string;
+}
+
+interface HeaderFound {
+  row: number;
+  /** Number of the first data row. */
+  dataFrom: number;
+  columns: MappedColumn[];
+  unknown: { column: string; header: string }[];
+  duplicated: { column: string; header: string }[];
+}
+
+function cellText(v: unknown): string {
+  return scalarText(toScalar(v)).trim();
+}
+
+/** Columns sheets commonly carry that are no field of any ledger and need no warning. */
+const IGNORED_HEADERS = new Set(['序号', '序', '行号', 'no', 'no.']);
+
+function mapRow(values: readonly unknown[], idx: HeaderIndex) {
+  const matched: MappedColumn[] = [];
+  const unmatched: { col: number; text: string }[] = [];
+  for (let c = 1; c < values.length; c++) {
+    const text = cellText(values[c]);
+    if (!text) continue;
+    const spec = matchHeader(idx, text);
+    if (!spec && IGNORED_HEADERS.has(normHeader(text))) continue;
+    if (spec) matched.push({ col: c, letter: colLetter(c), header: text, spec });
+    else unmatched.push({ col: c, text });
+  }
+  return { matched, unmatched, score: new Set(matched.map((m) => m.spec.key)).size };
+}
+
+/** The best-matching row among the first rows; a second header row below merged group headers is merged in. */
+function findHeader(rows: { number: number; values: unknown[] }[], idx: HeaderIndex): HeaderFound | null {
+  let best: { i: number; m: ReturnType<typeof mapRow> } | null = null;
+  rows.forEach((r, i) => {
+    const m = mapRow(r.values, idx);
+    if (m.score >= 2 && (!best || m.score > best.m.score)) best = { i, m };
+  });
+  if (!best) return null;
+  const { i, m } = best as { i: number; m: ReturnType<typeof mapRow> };
+  let { matched, unmatched } = m;
+  let dataFrom = rows[i].number + 1;
+  const next = rows[i + 1];
+  if (next && next.number === rows[i].number + 1) {
+    const sub = mapRow(next.values, idx);
+    const taken = new Set(matched.map((c) => c.col));
+    const free = sub.matched.filter((c) => !taken.has(c.col));
+    // A sub-header row: it names columns the row above left to a merged group title, and holds nothing else.
+    if (free.length && sub.unmatched.length === 0 && free.length === sub.matched.length) {
+      matched = [...matched, ...free].sort((a, b) => a.col - b.col);
+      unmatched = unmatched.filter((u) => !free.some((f) => f.col === u.col));
+      dataFrom += 1;
+    }
+  }
+  const seen = new Set<string>();
+  const columns: MappedColumn[] = [];
+  const duplicated: HeaderFound['duplicated'] = [];
+  for (const c of matched) {
+    if (seen.has(c.spec.key)) duplicated.push({ column: c.letter, header: c.header });
+    else columns.push(c);
+    seen.add(c.spec.key);
+  }
+  return {
+    row: rows[i].number,
+    dataFrom,
+    columns,
+    unknown: unmatched.map((u) => ({ column: colLetter(u.col), header: u.text })),
+    duplicated,
+  };
+}
+
+type SheetReader = AsyncIterable<ExcelJS.Row> & { name: string; state?: string };
+
+function readerDate1904(reader: unknown): boolean {
+  return !!(reader as { properties?: { model?: { date1904?: boolean } } }).properties?.model?.date1904;
+}
+
+/** Previews an import of `buf` into ledger `def`; throws AppFailure('bad_file') for files it cannot use. */
+export async function previewImport(
+  def: LedgerDef,
+  buf: Uint8Array,
+  ctx: ImportContext,
+): Promise<ImportPreview> {
+  await checkXlsx(buf, ctx.fileName);
+  resetIntern();
+  const cols = ledgerColumns(def, ctx.settings, { includeConfidential: true });
+  const idx = headerIndex(cols);
+  const reader = openStreamReader(Buffer.isBuffer(buf) ? buf : Buffer.from(buf), {
+    sharedStrings: 'cache',
+    // Cell styles would tell date cells apart, but cost 70 MB at 100,000 rows: date columns read serials instead.
+    styles: 'ignore',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
+  const sheetsSeen: string[] = [];
+  try {
+    for await (const sheet of reader as unknown as AsyncIterable<SheetReader>) {
+      sheetsSeen.push(sheet.name);
+      if (sheet.state === 'hidden' || sheet.state === 'veryHidden') {
+        for await (const _row of sheet) void _row; // drained: the zip stream must be read through
+        continue;
+      }
+      const result = await readSheet(def, sheet, idx, ctx, readerDate1904(reader));
+      if (result) return result;
+    }
+  } catch (e) {
+    if (isAppFailure(e)) throw e;
+    throw new AppFailure(
+      'bad_file',
+      `文件内容无法读取（${e instanceof Error ? e.message.slice(0, 80) : '结构异常'}）。请在 WPS 或 Excel 中打开该文件，另存为 .xlsx 后再导入。`,
+    );
+  }
+  const required = cols.filter((c) => c.required).map((c) => `“${c.label}”`);
+  throw new AppFailure(
+    'bad_file',
+    `在${sheetsSeen.length ? `工作表“${sheetsSeen.join('”“')}”` : '文件'}的前${HEADER_SCAN_ROWS}行中没有找到${def.label}台账的表头（至少应有${required.slice(0, 3).join('')}等列）。请确认选择的是${def.label}台账，或先下载导入模板，按模板的列标题填写后再导入。`,
+    { sheets: sheetsSeen },
+  );
+}
+
+async function readSheet(
+  def: LedgerDef,
+  sheet: SheetReader,
+  idx: HeaderIndex,
+  ctx: ImportContext,
+  date1904: boolean,
+): Promise<ImportPreview | null> {
+  const head: { number: number; values: unknown[] }[] = [];
+  let found: HeaderFound | null = null;
+  let proc: RowProcessor | null = null;
+  const rows: ImportRowPreview[] = [];
+  const handle = (number: number, cell: (col: number) => unknown) => {
+    if (!proc || !found || number < found.dataFrom) return;
+    const r = proc.process(number, cell);
+    if (!r) return;
+    rows.push(r);
+    if (rows.length > MAX_IMPORT_ROWS) {
+      throw new AppFailure(
+        'bad_file',
+        `工作表“${sheet.name}”的数据超过 ${MAX_IMPORT_ROWS} 行（第 ${number} 行仍有数据），超过了一次导入的上限。请按年份或单位拆成几个文件分批导入。`,
+        { limit: MAX_IMPORT_ROWS },
+      );
+    }
+  };
+  const start = () => {
+    found = findHeader(head, idx);
+    if (!found) return;
+    proc = new RowProcessor({
+      def,
+      settings: ctx.settings,
+      lookups: buildLookups(ctx.settings, date1904),
+      columns: found.columns,
+      existing: ctx.existing,
+      onDuplicate: ctx.options.onDuplicate,
+    });
+    for (const r of head) handle(r.number, (c) => r.values[c]);
+  };
+  let skipping = false; // no header in the first rows: this sheet is read through (the zip stream must be) and left
+  for await (const row of sheet) {
+    if (skipping) continue;
+    if (!proc) {
+      if (head.length < HEADER_SCAN_ROWS) head.push({ number: row.number, values: row.values as unknown[] });
+      if (head.length < HEADER_SCAN_ROWS) continue;
+      start();
+      skipping = !found;
+      continue;
+    }
+    // Only the mapped cells are read: no values array per row.
+    handle(row.number, (c) => row.findCell(c)?.value);
+  }
+  if (skipping) return null;
+  if (!proc) start();
+  if (!found) return null;
+  return finish(
+    def,
+    sheet.name,
+    found,
+    rows,
+    ledgerColumns(def, ctx.settings, { includeConfidential: true }),
+  );
+}
+
+function finish(
+  def: LedgerDef,
+  sheetName: string,
+  found: HeaderFound,
+  rows: ImportRowPreview[],
+  cols: ReturnType<typeof ledgerColumns>,
+): ImportPreview {
+  const present = new Set(found.columns.map((c) => c.spec.key));
+  const missingRequired = cols.filter((c) => c.required && !present.has(c.key)).map((c) => c.label);
+  const warnings: string[] = [];
+  for (const u of found.unknown) {
+    warnings.push(
+      `第${found.row}行${u.column}列的“${u.header}”不是${def.label}台账的列，导入时将忽略这一列。`,
+    );
+  }
+  for (const d of found.duplicated) {
+    warnings.push(`第${found.row}行${d.column}列的“${d.header}”与前面的列重复，导入时只读取前一列。`);
+  }
+  if (rows.length === 0) warnings.push(`工作表“${sheetName}”第${found.row}行是表头，但下面没有任何数据行。`);
+  if (missingRequired.length) {
+    warnings.unshift(
+      `缺少必填列：${missingRequired.map((l) => `“${l}”`).join('、')}。请在表头中补上这些列（可参照导入模板）后再导入。`,
+    );
+  }
+  const count = (a: string) => rows.filter((r) => r.action === a).length;
+  const errorRows = rows.filter((r) => r.errors.length).length;
+  const errorCount = rows.reduce((n, r) => n + r.errors.length, 0);
+  return {
+    rows,
+    summary: {
+      sheetName,
+      headerRow: found.row,
+      total: rows.length,
+      create: count('create'),
+      update: count('update'),
+      skip: count('skip'),
+      duplicates: rows.filter((r) => r.duplicate).length,
+      errorRows,
+      errorCount,
+      canCommit: errorRows === 0 && missingRequired.length === 0 && rows.length > 0,
+    },
+    unknownColumns: found.unknown,
+    missingRequired,
+    warnings,
+  };
+}

@@ -1,0 +1,292 @@
+// Handlers of the Excel channels: the 统计表 (built-in or a superior's template filled), ledger export, import
+// template, import preview and all-or-nothing commit, and superiors' templates kept in the shared 'templates'
+// collection (kind 'excel-stats'). Every export is audited.
+import { randomUUID } from 'node:crypto';
+import type { HandlersFor } from '../shared/contract';
+import { EXCEL_BUILTIN_TEMPLATE_ID } from '../shared/contract/excel';
+import type {
+  ExcelFile,
+  ExcelTemplateInfo,
+  ImportPreview,
+  StoredExcelTemplate,
+  excelContract,
+} from '../shared/contract/excel';
+import { actorName } from '../shared/context';
+import type { CallContext } from '../shared/context';
+import type { IndicatorInfo, IndicatorValue, StatsQuery } from '../shared/indicators';
+import { ledgerDef } from '../shared/ledgers';
+import type { LedgerKey } from '../shared/ledgers/types';
+import { AppFailure } from '../shared/result';
+import {
+  buildImportTemplate,
+  buildStatsWorkbook,
+  excelLookup,
+  excelUnitLookups,
+  exportLedger,
+  fillXlsxTemplate,
+  inspectXlsxTemplate,
+  previewImport,
+} from '../excel';
+import type { ClueMatrix } from '../excel';
+
+import type { ServiceContext } from './service-context';
+import { previousPeriod } from './word-service';
+
+type UnitValues = { unitId: string; unitName: string; values: IndicatorValue[] };
+
+export interface ExcelServiceDeps {
+  computeValues(
+    query: StatsQuery,
+  ):
+    | { values: IndicatorValue[]; perUnit: UnitValues[] }
+    | Promise<{ values: IndicatorValue[]; perUnit: UnitValues[] }>;
+  ledgerService: {
+    bulkImport(
+      ledger: LedgerKey,
+      records: {
+        create: Record<string, unknown>[];
+        update: { id: string; record: Record<string, unknown> }[];
+      },
+      ctx: CallContext,
+    ): Promise<number>;
+  };
+  /** The indicator catalog, to check a template's names; when absent, the names of computed values serve. */
+  catalog?(): IndicatorInfo[];
+  /** Sources × dispositions of clues, when the stats module provides it (else derived from indicator names). */
+  clueTable?(query: StatsQuery): ClueMatrix | undefined;
+}
+
+export type ExcelHandlers = HandlersFor<keyof typeof excelContract>;
+
+const COLLECTION = 'templates';
+const KIND = 'excel-stats';
+/** Rows of a preview sent over the wire at most; the summary always counts every row. */
+const PREVIEW_ROWS = 2000;
+
+type AnyTemplate = { id: string; kind: string; isDefault?: boolean } & Record<string, unknown>;
+const info = ({ dataBase64: _data, ...rest }: StoredExcelTemplate): ExcelTemplateInfo => rest;
+const decodeBase64 = (data: string) => Buffer.from(data.replace(/^data:[^,]*,/, ''), 'base64');
+const safeName = (s: string) => s.replace(/[\\/:*?"<>|\r\n]+/g, '_').trim();
+const file = (fileName: string, buf: Buffer): ExcelFile => ({
+  fileName: safeName(fileName),
+  dataBase64: buf.toString('base64'),
+});
+
+/** Keeps every row with an error or a duplicate first (what the user must see), then the others, up to a limit. */
+function forWire(p: ImportPreview): ImportPreview {
+  if (p.rows.length <= PREVIEW_ROWS) return p;
+  const flagged = p.rows.filter((r) => r.errors.length || r.duplicate).slice(0, PREVIEW_ROWS);
+  const rest = p.rows.filter((r) => !r.errors.length && !r.duplicate).slice(0, PREVIEW_ROWS - flagged.length);
+  return { ...p, rows: [...flagged, ...rest].sort((a, b) => a.rowNumber - b.rowNumber), rowsTruncated: true };
+}
+
+function refusal(p: ImportPreview): string {
+  if (p.missingRequired.length) return `${p.warnings[0]}本次没有导入任何记录。`;
+  if (!p.rows.length) return '文件中没有可导入的数据行，本次没有导入任何记录。';
+  const errors = p.rows.flatMap((r) => r.errors);
+  const e = errors[0];
+  const where = `第${e.row}行${e.column ? `${e.column}列` : ''}${e.header ? `（${e.header}）` : ''}`;
+  return `导入未完成：${where}${e.message}${errors.length > 1 ? `；共 ${p.summary.errorRows} 行 ${errors.length} 处错误` : ''}。请改正后重新导入，本次没有写入任何记录。`;
+}
+
+export function createExcelService(sc: ServiceContext, deps: ExcelServiceDeps): ExcelHandlers {
+  const all = () => sc.store.get<AnyTemplate[] | undefined>(COLLECTION) ?? [];
+  const templates = () => all().filter((t): t is AnyTemplate & StoredExcelTemplate => t.kind === KIND);
+  const knownNames = async () =>
+    (deps.catalog?.() ?? (await deps.computeValues({ from: sc.today(), to: sc.today() })).values).map(
+      (i) => i.name,
+    );
+
+  function find(id: string): StoredExcelTemplate {
+    const t = templates().find((x) => x.id === id);
+    if (!t) throw new AppFailure('not_found', '未找到该 Excel 模板（可能已被删除）', { id });
+    return t;
+  }
+
+  function chosen(templateId?: string): StoredExcelTemplate | undefined {
+    if (templateId === EXCEL_BUILTIN_TEMPLATE_ID) return undefined;
+    if (templateId) return find(templateId);
+    return templates().find((t) => t.isDefault);
+  }
+
+  /** Reads a template and refuses it while it has broken placeholders or names the catalog does not know. */
+  async function checked(buf: Buffer, fileName: string) {
+    const inspection = await inspectXlsxTemplate(buf, await knownNames(), fileName);
+    const { problems } = inspection;
+    if (problems.length) {
+      const first = problems[0];
+      const more = problems.length > 1 ? `，共 ${problems.length} 处问题` : '';
+      throw new AppFailure(
+        'validation',
+        `模板有误：${first.where} 中“${first.context}”${first.message}${more}`,
+        { problems },
+      );
+    }
+    return inspection;
+  }
+
+  async function audit(ctx: CallContext, detail: string) {
+    await sc.audit.record({ action: 'export', target: 'excel', detail }, ctx);
+  }
+
+  async function preview(
+    args: { ledger: LedgerKey; fileName: string; dataBase64: string; onDuplicate: 'skip' | 'update' },
+    ctx: CallContext,
+  ) {
+    const def = ledgerDef(args.ledger);
+    return previewImport(def, decodeBase64(args.dataBase64), {
+      settings: sc.settings(),
+      existing: sc.records(args.ledger, ctx),
+      options: { onDuplicate: args.onDuplicate },
+      fileName: args.fileName,
+    });
+  }
+
+  async function setTemplates(fn: (cur: AnyTemplate[]) => AnyTemplate[]) {
+    await sc.store.update<AnyTemplate[] | undefined>(COLLECTION, (cur = []) => fn(cur));
+  }
+
+  return {
+    'excel:stats': async ({ from, to, templateId, templateBase64 }, ctx) => {
+      const query = { from, to };
+      const tpl = templateBase64
+        ? { id: 'cli', name: '指定模板', fileName: '指定模板.xlsx', dataBase64: templateBase64 }
+        : chosen(templateId);
+      const { values, perUnit } = await deps.computeValues(query);
+      let buf: Buffer;
+      if (!tpl) {
+        buf = await buildStatsWorkbook({
+          settings: sc.settings(),
+          query,
+          values,
+          perUnit,
+          clueTable: deps.clueTable?.(query),
+          preparedBy: actorName(ctx),
+          date: sc.today(),
+        });
+      } else {
+        const data = decodeBase64(tpl.dataBase64);
+        const { placeholders } = await checked(data, tpl.fileName);
+        const prev = placeholders.some((p) => p.variant === 'previous')
+          ? await deps.computeValues(previousPeriod(query))
+          : undefined;
+        const filled = await fillXlsxTemplate(
+          data,
+          excelLookup(values, prev?.values),
+          excelUnitLookups(perUnit, prev?.perUnit),
+        );
+        buf = filled.buffer;
+        for (const w of filled.warnings) sc.logger.warn(w, { template: tpl.id });
+      }
+      await audit(ctx, `统计表：${from}至${to}，${tpl ? `模板“${tpl.name}”` : '内置格式'}`);
+      return file(`${tpl ? tpl.name : '统计表'}（${from}至${to}）.xlsx`, buf);
+    },
+
+    'excel:export': async ({ ledger, ids, includeConfidential }, ctx) => {
+      const def = ledgerDef(ledger);
+      const hasSecret = def.fields.some((f) => f.confidential);
+      if (includeConfidential && hasSecret && !sc.policy.canSeeConfidentialFields(ledger, ctx)) {
+        throw new AppFailure(
+          'forbidden',
+          `您没有导出“${def.label}”台账涉密字段（如${def.fields
+            .filter((f) => f.confidential)
+            .map((f) => f.label)
+            .join('、')}）的权限`,
+        );
+      }
+      let records = sc.records(ledger, ctx);
+      if (ids) {
+        const wanted = new Set(ids);
+        records = records.filter((r) => wanted.has(r.id));
+      }
+      const now = sc.now();
+      const buf = await exportLedger(def, records, sc.settings(), {
+        includeConfidential: includeConfidential && hasSecret,
+        exportedAt: `${sc.today()} ${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`,
+      });
+      await audit(
+        ctx,
+        `${def.label}台账 ${records.length} 条${includeConfidential && hasSecret ? '（含涉密字段）' : ''}`,
+      );
+      return file(`${def.label}台账（${sc.today()}）.xlsx`, buf);
+    },
+
+    'excel:importTemplate': async ({ ledger }, ctx) => {
+      const def = ledgerDef(ledger);
+      if (!sc.policy.canRead(ledger, ctx))
+        throw new AppFailure('forbidden', `您没有查看“${def.label}”台账的权限`);
+      return file(`${def.label}台账导入模板.xlsx`, await buildImportTemplate(def, sc.settings()));
+    },
+
+    'excel:importPreview': async (args, ctx) => forWire(await preview(args, ctx)),
+
+    'excel:importCommit': async (args, ctx) => {
+      // Validated again against the records as they are now: someone may have changed them since the preview.
+      const p = await preview(args, ctx);
+      if (!p.summary.canCommit)
+        throw new AppFailure('validation', refusal(p), {
+          summary: p.summary,
+          missingRequired: p.missingRequired,
+        });
+      const create = p.rows.filter((r) => r.action === 'create').map((r) => r.record!);
+      const update = p.rows
+        .filter((r) => r.action === 'update')
+        .map((r) => ({ id: r.existingId!, record: r.record! }));
+      await deps.ledgerService.bulkImport(args.ledger, { create, update }, ctx);
+      sc.logger.info('台账导入', {
+        ledger: args.ledger,
+        created: create.length,
+        updated: update.length,
+        skipped: p.summary.skip,
+      });
+      return { created: create.length, updated: update.length, skipped: p.summary.skip };
+    },
+
+    'excel:templates:list': async () => ({ templates: templates().map(info) }),
+
+    'excel:templates:add': async ({ name, fileName, dataBase64, isDefault }, ctx) => {
+      const buf = decodeBase64(dataBase64);
+      const { placeholders, warnings } = await checked(buf, fileName);
+      if (!placeholders.length) {
+        throw new AppFailure(
+          'validation',
+          `“${fileName}”中没有找到任何占位符（如 {{集中学习次数}}），不能作为统计表模板`,
+          { problems: [] },
+        );
+      }
+      const stored: StoredExcelTemplate = {
+        id: `xt-${randomUUID()}`,
+        kind: KIND,
+        name,
+        fileName: safeName(fileName),
+        isDefault: !!isDefault,
+        createdAt: sc.now().toISOString(),
+        createdBy: actorName(ctx),
+        placeholders: placeholders.map((p) => `{{${p.key}}}`),
+        warnings,
+        dataBase64: buf.toString('base64'),
+      };
+      await setTemplates((cur) => [
+        ...cur.map((t) => (isDefault && t.kind === KIND && t.isDefault ? { ...t, isDefault: false } : t)),
+        stored as unknown as AnyTemplate,
+      ]);
+      return { template: info(stored) };
+    },
+
+    'excel:templates:setDefault': async ({ id }) => {
+      if (id !== EXCEL_BUILTIN_TEMPLATE_ID) find(id);
+      await setTemplates((cur) =>
+        cur.map((t) =>
+          t.kind === KIND && !!t.isDefault !== (t.id === id) ? { ...t, isDefault: t.id === id } : t,
+        ),
+      );
+      return { templates: templates().map(info) };
+    },
+
+    'excel:templates:remove': async ({ id }) => {
+      find(id);
+      await setTemplates((cur) => cur.filter((t) => !(t.kind === KIND && t.id === id)));
+      return { templates: templates().map(info) };
+    },
+  };
+}
