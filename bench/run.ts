@@ -5,7 +5,8 @@ import { runStatsBench } from './stats-bench';
 import { runWordBench } from './word-bench';
 import { runExcelBench } from './excel-bench';
 import { runAuthBench } from './auth-bench';
-import { runRendererBench } from './renderer-bench';
+
+const RENDERER_BENCH = './renderer-bench.ts';
 
 const suites: [string, () => Promise<void>][] = [
   ['存储 store', runStoreBench],
@@ -13,7 +14,8 @@ const suites: [string, () => Promise<void>][] = [
   ['Word 报告', runWordBench],
   ['Excel 导入导出', runExcelBench],
   ['账户与加密 auth', runAuthBench],
-  ['界面 renderer', runRendererBench],
+  // Loaded by path: it drives a page and is type-checked with the DOM library (tsconfig.e2e.json), not here.
+  ['界面 renderer', async () => ((await import(RENDERER_BENCH)) as { runRendererBench(): Promise<void> }).runRendererBench()],
 ];
 
 const only = process.argv.slice(2);

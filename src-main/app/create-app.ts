@@ -17,6 +17,7 @@ import { createSettingsService, SETTINGS_COLLECTION } from '../services/settings
 import { createCoreHandlers } from '../services/core-handlers';
 import { createStatsHandlers, createStatsService } from '../services/stats-handlers';
 import { createWordService } from '../services/word-service';
+import { createExcelService } from '../services/excel-service';
 import { catalog } from '../stats';
 import type { RecordRepository, ServiceContext } from '../services/service-context';
 import { createSecurity } from '../auth';
@@ -118,6 +119,12 @@ export async function createApp(opts: AppOptions): Promise<App> {
     }),
     ...createStatsHandlers(sc, stats),
     ...createWordService(sc, { computeValues: (q) => stats.computeValues(q), catalog }),
+    ...createExcelService(sc, {
+      computeValues: (q) => stats.computeValues(q),
+      clueTable: (q) => stats.clueTable(q),
+      ledgerService: ledgers,
+      catalog,
+    }),
     ...security.handlers,
   };
   const call = createRouter({ handlers, logger, authorize: security.authorize });

@@ -2,7 +2,7 @@
 import type { HandlersFor } from '../shared/contract';
 import type { statsContract } from '../shared/contract/stats';
 import type { StatsQuery } from '../shared/indicators';
-import { catalog, computeDashboard, computeIndicators, perUnitIndicators } from '../stats';
+import { catalog, clueMatrix, computeDashboard, computeIndicators, perUnitIndicators } from '../stats';
 import type { StatsInput } from '../stats';
 import type { ServiceContext } from './service-context';
 
@@ -14,6 +14,10 @@ export function createStatsService(sc: ServiceContext) {
     computeValues(query: StatsQuery) {
       const data = input();
       return { values: computeIndicators(data, query), perUnit: perUnitIndicators(data, query) };
+    },
+    /** Sources × dispositions for the 线索处置统计表, from the clue counting projection (no names). */
+    clueTable(query: StatsQuery) {
+      return clueMatrix(sc.allLiveRecords().clues, query);
     },
   };
 }

@@ -7,3 +7,5 @@ export { computeDashboard } from './dashboard';
 export { formatIndicator } from './format';
 export { fourFormOf } from './indicators/clues';
 export { taskLight } from './tasks';
+export { clueMatrix } from './clue-matrix';
+export type { ClueMatrixRow } from './clue-matrix';

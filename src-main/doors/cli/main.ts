@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { registerStoreCommands } from './store-commands';
 import { registerDataCommands } from './data-commands';
 import { registerWordCommands } from './output-commands';
+import { registerExcelCommands } from './excel-commands';
 
 const HELP_TITLES: Record<string, string> = {
   'Usage:': '用法：',
@@ -34,6 +35,7 @@ export async function runCli(argv: string[]): Promise<number> {
   registerStoreCommands(program, setExit);
   registerDataCommands(program, setExit);
   registerWordCommands(program);
+  registerExcelCommands(program, setExit);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

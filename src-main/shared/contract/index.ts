@@ -6,6 +6,7 @@ import type { ChannelDef } from './channel';
 import { coreContract } from './core';
 import { statsContract } from './stats';
 import { wordContract } from './word';
+import { excelContract } from './excel';
 import { auditContract, authContract } from './auth';
 
 // Zod's own messages (wrong type, unknown key…) in Chinese, for every door.
@@ -15,6 +16,7 @@ export const contract = {
   ...coreContract,
   ...statsContract,
   ...wordContract,
+  ...excelContract,
   ...authContract,
   ...auditContract,
 } as const;
@@ -44,4 +46,5 @@ export * from './channel';
 export * from './core';
 export * from './stats';
 export * from './word';
+export * from './excel';
 export * from './auth';

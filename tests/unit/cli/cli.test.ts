@@ -64,6 +64,36 @@ describe('campaign-desk CLI', () => {
     expect(cli('list', 'nonsense').err).toContain('未知的台账');
   });
 
+  it('exports a ledger, imports it into an empty store with a dry run first, and writes the statistics workbook', () => {
+    expect(cli('demo').code).toBe(0);
+    const out = path.join(tmp.dir, '会议.xlsx');
+    expect(cli('export', 'meetings', out).code).toBe(0);
+    const exported = cli('list', 'meetings').out.trim().split('\n').length;
+    const other = makeTempDir('cli-import-');
+    try {
+      const into = (...args: string[]) =>
+        spawnSync(process.execPath, [BIN, '--data-dir', other.dir, ...args], { encoding: 'utf8', timeout: 60_000 });
+      // The units the records name must exist: give the empty store the demo's settings first.
+      expect(into('demo').status).toBe(0);
+      const dry = into('import', 'meetings', out, '--dry-run');
+      expect(dry.status, dry.stderr).toBe(0);
+      expect(dry.stdout).toContain('检查通过');
+      const again = into('import', 'meetings', out);
+      expect(again.stdout).toMatch(/新增 0，更新 0，跳过 \d+/);
+      const stats = path.join(tmp.dir, '统计表.xlsx');
+      expect(cli('stats', '--from', '2000-01-01', '--to', '2100-12-31', stats).code).toBe(0);
+      expect(readFileSync(stats).subarray(0, 2).toString()).toBe('PK');
+      expect(exported).toBeGreaterThan(10);
+      const bad = path.join(tmp.dir, 'bad.xlsx');
+      writeFileSync(bad, 'name,date\n会议,2026-01-01\n');
+      const refused = into('import', 'meetings', bad);
+      expect(refused.status).not.toBe(0);
+      expect(refused.stderr + refused.stdout).toMatch(/CSV|文本|不是/);
+    } finally {
+      other.remove();
+    }
+  });
+
   it('reports a store that had to be recovered and exits non-zero', () => {
     cli('verify');
     const settingsFile = readdirSync(tmp.dir).find((f) => f.startsWith('settings'))!;
