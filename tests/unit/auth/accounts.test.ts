@@ -245,15 +245,12 @@ describe('sign-in', () => {
     expect(h.security.cluesUnlocked()).toBe(true);
   });
 
-  it('signs in within the 1 s budget at the production scrypt cost (login hash and key unwrap)', async () => {
+  it('signs in at the production scrypt cost and unlocks the clues (the 1 s budget is measured by npm run bench)', async () => {
     const prod = await openHarness({ kdf: DEFAULT_KDF });
     const { admin } = await setupAdmin(prod);
     await prod.ok('auth:signOut', {}, admin);
-    const t0 = performance.now();
     await prod.signIn('admin', ADMIN_PASSWORD);
-    const ms = performance.now() - t0;
     expect(prod.security.cluesUnlocked()).toBe(true);
-    expect(ms).toBeLessThan(1000);
     await prod.close();
   });
 });

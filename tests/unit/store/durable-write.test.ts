@@ -56,7 +56,8 @@ describe('durable writes', () => {
       'EACCES',
     );
     expect(calls).toBeGreaterThan(2);
-    expect(Date.now() - started).toBeLessThan(1000);
+    // Gives up after maxWaitMs rather than retrying for ever (a generous bound: this is not a timing test).
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   it('does not retry on POSIX, where EACCES is a real permission problem', async () => {

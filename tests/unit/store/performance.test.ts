@@ -1,4 +1,5 @@
-// The save and open budgets at 20,000 records: bytes are reused, not re-serialized, and fsync dominates.
+// Why saves stay cheap at 20,000 records: unchanged records' bytes are reused, never re-serialized.
+// The wall-clock budgets themselves are measured by `npm run bench` (bench/store-bench.ts), not asserted here.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -33,7 +34,6 @@ const rows: CollectionSpec<Row[]> = {
   },
 };
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function seeded(): Promise<string> {
   const dir = await tempDir();
@@ -68,46 +68,5 @@ describe('performance at 20,000 records', () => {
     expect(onDisk).toHaveLength(20_001);
     expect(onDisk[777].count).toBe(-1);
     await store.close();
-  });
-
-  it('saves one record within 1.5× a raw write+fsync+rename of the same bytes, and opens within 300 ms', async () => {
-    const dir = await seeded();
-    const opens: number[] = [];
-    for (let k = 0; k < 3; k++) {
-      const t = performance.now();
-      const s = await Store.open({
-        dataDir: dir,
-        collections: { rows },
-        schemaVersion: 1,
-        logger: quietLogger,
-      });
-      opens.push(performance.now() - t);
-      await s.close();
-    }
-    const store = await Store.open({
-      dataDir: dir,
-      collections: { rows },
-      schemaVersion: 1,
-      logger: quietLogger,
-    });
-    const saves: number[] = [];
-    const raws: number[] = [];
-    const rawFile = path.join(dir, 'raw.json');
-    for (let k = 0; k < 21; k++) {
-      let t = performance.now();
-      const next = await store.update<Row[]>('rows', (all) => [...all, row(30_000 + k)]);
-      saves.push(performance.now() - t);
-      const bytes = Buffer.from(JSON.stringify(next));
-      t = performance.now();
-      const handle = await fs.open(`${rawFile}.tmp`, 'w');
-      await handle.writeFile(bytes);
-      await handle.sync();
-      await handle.close();
-      await fs.rename(`${rawFile}.tmp`, rawFile);
-      raws.push(performance.now() - t);
-    }
-    await store.close();
-    expect(median(saves) / median(raws)).toBeLessThanOrEqual(1.5);
-    expect(median(opens)).toBeLessThanOrEqual(300);
   });
 });
