@@ -1,0 +1,114 @@
+// The renderer's one door to main: window.api (desktop preload) or POST /api/<channel> (web mode), typed by the contract.
+import type { ArgsOf, Channel, ResultOf } from '../../../src-main/shared/contract';
+import type { AppError, Result } from '../../../src-main/shared/result';
+
+/** What the Electron preload exposes; absent in web mode. */
+export interface DesktopApi {
+  invoke(channel: string, args: unknown): Promise<Result<unknown>>;
+  saveFile(fileName: string, dataBase64: string): Promise<Result<{ path: string } | null>>;
+}
+
+declare global {
+  interface Window {
+    api?: DesktopApi;
+  }
+}
+
+const TOKEN_KEY = 'campaign-desk.token';
+
+/** Web mode: the page is opened as /?token=…; keep the token for this tab and strip it from the address bar. */
+function takeToken(): string | null {
+  if (typeof window === 'undefined') return null;
+  const url = new URL(window.location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    url.searchParams.delete('token');
+    window.history.replaceState(null, '', url.pathname + url.search + url.hash);
+  }
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+const token = takeToken();
+const SESSION_KEY = 'campaign-desk.session';
+
+/** Web mode: the session id from signing in, sent back as X-Session (the desktop door keeps it per window). */
+function session(): string | null {
+  return sessionStorage.getItem(SESSION_KEY);
+}
+
+/** Keeps or drops the session id when a sign-in or sign-out call succeeds. */
+function trackSession(channel: string, r: Result<unknown>) {
+  if (!r.ok) return;
+  if (channel === 'auth:signOut') sessionStorage.removeItem(SESSION_KEY);
+  const id = (r.data as { sessionId?: unknown } | null)?.sessionId;
+  if (typeof id === 'string' && channel.startsWith('auth:')) sessionStorage.setItem(SESSION_KEY, id);
+}
+
+export function isDesktop(): boolean {
+  return typeof window !== 'undefined' && !!window.api;
+}
+
+function failure(code: AppError['code'], message: string): { ok: false; error: AppError } {
+  return { ok: false, error: { code, message } };
+}
+
+function isEnvelope(v: unknown): v is Result<unknown> {
+  return typeof v === 'object' && v !== null && 'ok' in v && typeof v.ok === 'boolean';
+}
+
+async function overHttp(channel: string, args: unknown): Promise<Result<unknown>> {
+  let res: Response;
+  try {
+    res = await fetch(`./api/${channel}`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+        ...(session() ? { 'X-Session': session()! } : {}),
+      },
+      body: JSON.stringify(args ?? {}),
+    });
+  } catch {
+    return failure('internal', '无法连接到本机服务，请确认工作台仍在运行。');
+  }
+  let body: unknown;
+  try {
+    body = await res.json();
+  } catch {
+    return failure('internal', `本机服务返回了无法识别的内容（HTTP ${res.status}）。`);
+  }
+  if (isEnvelope(body)) return body;
+  return failure('internal', `本机服务返回了无法识别的内容（HTTP ${res.status}）。`);
+}
+
+/** Calls a contract channel; never throws: failures come back as `{ ok: false, error }`. */
+export async function call<C extends Channel>(channel: C, args: ArgsOf<C>): Promise<Result<ResultOf<C>>> {
+  try {
+    const r: unknown = window.api ? await window.api.invoke(channel, args) : await overHttp(channel, args);
+    if (!isEnvelope(r)) return failure('internal', '调用结果格式不正确。');
+    if (!window.api) trackSession(channel, r);
+    return r;
+  } catch (e) {
+    return failure('internal', e instanceof Error ? e.message : '调用失败。');
+  }
+}
+
+/** Like `call`, but resolves to the data or throws an ApiError (for hooks that keep an error state). */
+export async function callOrThrow<C extends Channel>(channel: C, args: ArgsOf<C>): Promise<ResultOf<C>> {
+  const r = await call(channel, args);
+  if (!r.ok) throw new ApiError(r.error);
+  return r.data;
+}
+
+export class ApiError extends Error {
+  constructor(readonly error: AppError) {
+    super(error.message);
+    this.name = 'ApiError';
+  }
+}
+
+export function toAppError(e: unknown): AppError {
+  if (e instanceof ApiError) return e.error;
+  return { code: 'internal', message: e instanceof Error ? e.message : String(e) };
+}

@@ -1,0 +1,48 @@
+// Saving a generated file: the desktop shows a save dialog through the preload; web mode downloads a Blob.
+import type { Result } from '../../../src-main/shared/result';
+
+export interface GeneratedFile {
+  fileName: string;
+  dataBase64: string;
+}
+
+function base64ToBytes(b64: string): Uint8Array<ArrayBuffer> {
+  const bin = atob(b64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+const MIME: Record<string, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+/** Resolves to the saved path (desktop), the file name (web download) or null when the user cancelled. */
+export async function saveGeneratedFile(file: GeneratedFile): Promise<Result<{ path: string } | null>> {
+  if (window.api) return window.api.saveFile(file.fileName, file.dataBase64);
+  const ext = file.fileName.split('.').pop()?.toLowerCase() ?? '';
+  const blob = new Blob([base64ToBytes(file.dataBase64)], { type: MIME[ext] ?? 'application/octet-stream' });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = file.fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return { ok: true, data: { path: file.fileName } };
+}
+
+/** Reads a chosen file as base64 (without the data: prefix), for upload channels. */
+export function readFileBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      const s = typeof reader.result === 'string' ? reader.result : '';
+      resolve(s.slice(s.indexOf(',') + 1));
+    };
+    reader.onerror = () => reject(reader.error ?? new Error('读取文件失败'));
+    reader.readAsDataURL(file);
+  });
+}

@@ -1,0 +1,62 @@
+// Loads a contract channel's data with loading / error state and refresh; keeps data while refreshing.
+import { useCallback, useEffect, useState } from 'react';
+import type { ArgsOf, Channel, ResultOf } from '../../../src-main/shared/contract';
+import type { AppError } from '../../../src-main/shared/result';
+import { call } from '../api/client';
+
+interface State<T> {
+  key: string | null;
+  tick: number;
+  data?: T;
+  error?: AppError;
+}
+
+export interface ChannelQuery<T> {
+  data: T | undefined;
+  error: AppError | undefined;
+  /** True while the first load or a refresh is under way. */
+  loading: boolean;
+  refresh: () => void;
+  /** Replaces the data locally (after a save), without a round trip. */
+  setData: (update: (old: T | undefined) => T | undefined) => void;
+}
+
+/** Pass `null` as args to skip loading (e.g. until a period is chosen). */
+export function useChannel<C extends Channel>(channel: C, args: ArgsOf<C> | null): ChannelQuery<ResultOf<C>> {
+  const key = args === null ? null : `${channel} ${JSON.stringify(args)}`;
+  const [tick, setTick] = useState(0);
+  const [state, setState] = useState<State<ResultOf<C>>>({ key: null, tick: -1 });
+
+  useEffect(() => {
+    if (key === null) return;
+    let live = true;
+    const parsed = JSON.parse(key.slice(channel.length + 1)) as ArgsOf<C>;
+    void call(channel, parsed).then((r) => {
+      if (!live) return;
+      setState((old) => ({
+        key,
+        tick,
+        data: r.ok ? r.data : old.key === key ? old.data : undefined,
+        error: r.ok ? undefined : r.error,
+      }));
+    });
+    return () => {
+      live = false;
+    };
+  }, [channel, key, tick]);
+
+  const refresh = useCallback(() => setTick((t) => t + 1), []);
+  const setData = useCallback(
+    (update: (old: ResultOf<C> | undefined) => ResultOf<C> | undefined) =>
+      setState((old) => ({ ...old, data: update(old.data) })),
+    [],
+  );
+  const same = state.key === key;
+  return {
+    data: same ? state.data : undefined,
+    error: same ? state.error : undefined,
+    loading: key !== null && (!same || state.tick !== tick),
+    refresh,
+    setData,
+  };
+}

@@ -1,0 +1,27 @@
+// State persisted in localStorage (column choices, last period): survives reloads, per key.
+import { useCallback, useState } from 'react';
+
+function read<T>(key: string, fallback: T): T {
+  try {
+    const raw = localStorage.getItem(key);
+    return raw === null ? fallback : (JSON.parse(raw) as T);
+  } catch {
+    return fallback;
+  }
+}
+
+export function useLocalStorageState<T>(key: string, fallback: T): [T, (v: T) => void] {
+  const [value, setValue] = useState<T>(() => read(key, fallback));
+  const set = useCallback(
+    (v: T) => {
+      setValue(v);
+      try {
+        localStorage.setItem(key, JSON.stringify(v));
+      } catch {
+        // Storage full or disabled: the choice still holds for this session.
+      }
+    },
+    [key],
+  );
+  return [value, set];
+}

@@ -1,0 +1,98 @@
+// The working shell: red header with commission and campaign, store notices, left menu, routed content.
+import { Alert, Button, Layout, Tag, Tooltip, Typography } from 'antd';
+import { call } from '../api/client';
+import { useState } from 'react';
+import { useAppData } from '../hooks/useAppData';
+import { useHashRoute } from '../hooks/useHashRoute';
+import { shortStamp } from '../lib/format';
+import { NavMenu } from './NavMenu';
+import { menuKeyOf, RouteView } from './routes';
+
+const DISMISSED = 'campaign-desk.dismissedNotices';
+
+function readDismissed(): string[] {
+  try {
+    return JSON.parse(sessionStorage.getItem(DISMISSED) ?? '[]') as string[];
+  } catch {
+    return [];
+  }
+}
+
+export function AppShell() {
+  const { info, settings, refreshInfo } = useAppData();
+  const [path, go] = useHashRoute();
+  const [dismissed, setDismissed] = useState<string[]>(readDismissed);
+  const notices = info.notices.filter((n) => !dismissed.includes(`${n.at}|${n.message}`));
+
+  const dismiss = (id: string) => {
+    const next = [...dismissed, id];
+    setDismissed(next);
+    sessionStorage.setItem(DISMISSED, JSON.stringify(next));
+  };
+
+  return (
+    <Layout style={{ height: '100%' }}>
+      <Layout.Header
+        style={{
+          background: '#a61b1b',
+          display: 'flex',
+          alignItems: 'center',
+          gap: 16,
+          padding: '0 20px',
+          height: 56,
+        }}
+      >
+        <Typography.Text
+          strong
+          style={{ color: '#fff', fontSize: 18, whiteSpace: 'nowrap' }}
+          data-testid="app-title"
+        >
+          {settings.commissionName} · {settings.campaignName}
+        </Typography.Text>
+        <Typography.Text style={{ color: 'rgba(255,255,255,.75)', whiteSpace: 'nowrap' }}>
+          {settings.campaignStart} 至 {settings.campaignEnd}
+        </Typography.Text>
+        <div style={{ flex: 1 }} />
+        <Tooltip title={`数据目录：${info.dataDir}`}>
+          <Tag color="default" style={{ background: 'rgba(255,255,255,.15)', color: '#fff', border: 0 }}>
+            {info.door === 'http' ? '网页模式' : '桌面版'} · {info.user?.displayName ?? '本机用户'}
+          </Tag>
+        </Tooltip>
+        {info.accountsEnabled && info.user && (
+          <Button
+            size="small"
+            type="text"
+            style={{ color: '#fff' }}
+            onClick={() => void call('auth:signOut', {}).then(() => refreshInfo())}
+          >
+            退出登录
+          </Button>
+        )}
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider width={208} theme="light" style={{ overflow: 'auto', borderRight: '1px solid #eee' }}>
+          <NavMenu settings={settings} selected={menuKeyOf(path)} onGo={go} />
+        </Layout.Sider>
+        <Layout.Content style={{ display: 'flex', flexDirection: 'column', minWidth: 0 }}>
+          {notices.map((n) => {
+            const id = `${n.at}|${n.message}`;
+            return (
+              <Alert
+                key={id}
+                type={n.kind === 'created' || n.kind === 'migrated' ? 'info' : 'warning'}
+                showIcon
+                banner
+                title={`${n.message}${n.at ? `（${shortStamp(n.at)}）` : ''}`}
+                closable={{ onClose: () => dismiss(id) }}
+                data-testid="store-notice"
+              />
+            );
+          })}
+          <div style={{ flex: 1, minHeight: 0, overflow: 'auto', padding: 16 }} id="page-content">
+            <RouteView path={path} />
+          </div>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

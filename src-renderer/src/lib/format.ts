@@ -1,0 +1,36 @@
+// Display formatting shared by tables, cards and exports previews: numbers, percents, lists, timestamps.
+import type { IndicatorRaw } from '../../../src-main/shared/indicators';
+
+export function formatNumber(n: number): string {
+  return Number.isInteger(n)
+    ? n.toLocaleString('zh-CN')
+    : n.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
+}
+
+/** An indicator value as shown on a card: lists joined with 、, percents with %. */
+export function formatIndicator(v: IndicatorRaw | undefined, unit: string): string {
+  if (v === undefined || v === null) return '—';
+  if (Array.isArray(v)) return v.length ? v.join('、') : '（无）';
+  if (typeof v === 'number') return unit === '%' ? `${formatNumber(v)}%` : formatNumber(v);
+  return v || '—';
+}
+
+/** ISO timestamp → "2026-04-15 10:03" in local time. */
+export function formatStamp(iso: string | undefined | null): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+/** "4月15日 10:00" — the short form used in notices. */
+export function shortStamp(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return `${d.getMonth() + 1}月${d.getDate()}日 ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
+
+export function newId(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`;
+}

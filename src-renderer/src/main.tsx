@@ -1,0 +1,27 @@
+// Renderer entry: Chinese locale for antd and dayjs, the antd App context (message, modal), then the app.
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+
+dayjs.locale('zh-cn');
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <ConfigProvider
+        locale={zhCN}
+        theme={{ token: { borderRadius: 4, fontSize: 14 } }}
+        button={{ autoInsertSpace: false }}
+      >
+        <AntApp style={{ height: '100%' }}>
+          <App />
+        </AntApp>
+      </ConfigProvider>
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,67 @@
+// 首页: the chosen period's key numbers with 累计, task lights per group and the charts.
+import { ReloadOutlined } from '@ant-design/icons';
+import { Button, Col, Row, Space, Typography } from 'antd';
+import { lazy, Suspense, useMemo } from 'react';
+import { chineseMonthDay } from '../../../../src-main/shared/dates';
+import { ErrorState } from '../../components/ErrorState';
+import { LoadingState } from '../../components/LoadingState';
+import { PeriodPicker } from '../../components/PeriodPicker';
+import { useAppData } from '../../hooks/useAppData';
+import { useChannel } from '../../hooks/useChannel';
+import { usePeriod } from '../../hooks/usePeriod';
+import { makeLookups } from '../../lib/ledgerView';
+import { KeyNumbers } from './KeyNumbers';
+import { TaskLights } from './TaskLights';
+
+const DashboardCharts = lazy(() => import('./DashboardCharts'));
+
+export function DashboardPage() {
+  const { settings } = useAppData();
+  const periodState = usePeriod();
+  const { from, to } = periodState.period;
+  const dash = useChannel('stats:dashboard', { from, to });
+  const lookups = useMemo(() => makeLookups(settings), [settings]);
+
+  return (
+    <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="dashboard">
+      <Row justify="space-between" align="middle" gutter={12}>
+        <Col>
+          <Space align="baseline">
+            <Typography.Title level={4} style={{ margin: 0 }}>
+              工作概览
+            </Typography.Title>
+            <Typography.Text type="secondary">累计数截至{chineseMonthDay(to)}</Typography.Text>
+          </Space>
+        </Col>
+        <Col>
+          <Space>
+            <PeriodPicker state={periodState} />
+            <Button
+              icon={<ReloadOutlined />}
+              onClick={dash.refresh}
+              loading={dash.loading && !!dash.data}
+              aria-label="刷新"
+            />
+          </Space>
+        </Col>
+      </Row>
+      {dash.error && !dash.data ? (
+        <ErrorState title="统计数据加载失败" error={dash.error} onRetry={dash.refresh} />
+      ) : !dash.data ? (
+        <LoadingState tip="正在统计…" />
+      ) : (
+        <>
+          <KeyNumbers indicators={dash.data.indicators} />
+          <TaskLights
+            lights={dash.data.taskLights}
+            overdue={dash.data.overdueTasks}
+            unitName={lookups.unitName}
+          />
+          <Suspense fallback={<LoadingState tip="正在绘制图表…" />}>
+            <DashboardCharts data={dash.data} />
+          </Suspense>
+        </>
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,82 @@
+// One form field generated from a FieldDef: the right control for its type, its label, help and messages.
+import { DatePicker, Form, Input, InputNumber, Switch } from 'antd';
+import dayjs from 'dayjs';
+import type { Dayjs } from 'dayjs';
+import type { FieldDef } from '../../../../src-main/shared/ledgers/types';
+import type { Settings } from '../../../../src-main/shared/settings';
+import { KeepSelect } from './inputs/KeepSelect';
+import type { KeepOption } from './inputs/KeepSelect';
+import { TextListInput } from './inputs/TextListInput';
+
+export interface FieldInputProps {
+  field: FieldDef;
+  settings: Settings;
+  /** Options for link / links fields: records of the target ledger. */
+  linkOptions?: KeepOption[];
+}
+
+const dateProps = (fmt: string) => ({
+  getValueProps: (v: unknown) => ({ value: typeof v === 'string' && v ? dayjs(v) : undefined }),
+  normalize: (d: Dayjs | null) => (d ? d.format(fmt) : undefined),
+});
+
+function control(f: FieldDef, settings: Settings, linkOptions: KeepOption[] = []) {
+  const choices = (settings.choiceLists[f.choiceList ?? ''] ?? []).map((c) => ({ value: c, label: c }));
+  const units = settings.units.filter((u) => u.active !== false).map((u) => ({ value: u.id, label: u.name }));
+  switch (f.type) {
+    case 'text':
+      return <Input allowClear maxLength={f.maxLength} placeholder={`请输入${f.label}`} />;
+    case 'textarea':
+      return <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} maxLength={f.maxLength} />;
+    case 'date':
+      return <DatePicker style={{ width: '100%' }} placeholder="选择日期" />;
+    case 'month':
+      return <DatePicker picker="month" style={{ width: '100%' }} placeholder="选择月份" />;
+    case 'int':
+      return <InputNumber style={{ width: '100%' }} min={f.min ?? 0} max={f.max} precision={0} />;
+    case 'decimal':
+      return <InputNumber style={{ width: '100%' }} min={f.min ?? 0} max={f.max} />;
+    case 'bool':
+      return <Switch checkedChildren="是" unCheckedChildren="否" />;
+    case 'choice':
+      return <KeepSelect options={choices} />;
+    case 'multiChoice':
+      return <KeepSelect options={choices} multiple />;
+    case 'textList':
+      return <TextListInput />;
+    case 'unit':
+      return <KeepSelect options={units} />;
+    case 'units':
+      return <KeepSelect options={units} multiple />;
+    case 'group':
+      return <KeepSelect options={settings.groups.map((g) => ({ value: g.key, label: g.name }))} />;
+    case 'link':
+      return <KeepSelect options={linkOptions} />;
+    case 'links':
+      return <KeepSelect options={linkOptions} multiple />;
+  }
+}
+
+/** Whether a field fits half a row (short controls) or needs the full width. */
+export function isWide(f: FieldDef): boolean {
+  return (
+    ['textarea', 'textList', 'units', 'links', 'multiChoice'].includes(f.type) ||
+    (f.type === 'text' && (f.maxLength ?? 200) > 60)
+  );
+}
+
+export function FieldInput({ field: f, settings, linkOptions }: FieldInputProps) {
+  const date = f.type === 'date' ? dateProps('YYYY-MM-DD') : f.type === 'month' ? dateProps('YYYY-MM') : {};
+  return (
+    <Form.Item
+      name={f.key}
+      label={f.label}
+      required={f.required}
+      extra={f.help}
+      valuePropName={f.type === 'bool' ? 'checked' : 'value'}
+      {...date}
+    >
+      {control(f, settings, linkOptions)}
+    </Form.Item>
+  );
+}

@@ -1,0 +1,82 @@
+// Starts the real app in web mode on a fresh data directory and a headless Chromium page pointed at it.
+import { mkdirSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import type { ArgsOf, Channel, ResultOf } from '../../../src-main/shared/contract';
+import type { Result } from '../../../src-main/shared/result';
+import { makeTempDir } from '../../helpers/temp-dir';
+import { startWebServer } from '../../helpers/web-server';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
+
+export const SHOTS_DIR = '/tmp/shots';
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+export interface E2EApp {
+  url: string;
+  browser: Browser;
+  page: Page;
+  /** Calls a channel over the same web door, as the page does (for assertions). */
+  api<C extends Channel>(channel: C, args: ArgsOf<C>): Promise<ResultOf<C>>;
+  apiRaw(channel: string, args: unknown): Promise<Result<unknown>>;
+  /** Page errors collected so far (uncaught exceptions, console errors). */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+export async function startE2E(opts: { demo?: boolean } = {}): Promise<E2EApp> {
+  const tmp = makeTempDir('campaign-desk-e2e-');
+  const server = await startWebServer({ dataDir: tmp.dir, demo: opts.demo });
+  const browser = await launchChromium();
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    locale: 'zh-CN',
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  mkdirSync(SHOTS_DIR, { recursive: true });
+  const base = new URL(server.url);
+  const apiRaw = async (channel: string, args: unknown): Promise<Result<unknown>> => {
+    const res = await fetch(`${base.origin}/api/${channel}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.token}` },
+      body: JSON.stringify(args),
+    });
+    return (await res.json()) as Result<unknown>;
+  };
+  const api = async <C extends Channel>(channel: C, args: ArgsOf<C>): Promise<ResultOf<C>> => {
+    const r = await apiRaw(channel, args);
+    if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
+    return r.data;
+  };
+  await page.goto(server.url);
+  return {
+    url: server.url,
+    browser,
+    page,
+    api,
+    apiRaw,
+    errors,
+    async close() {
+      await browser.close();
+      await server.close();
+      tmp.remove();
+    },
+  };
+}
