@@ -6,7 +6,18 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 const nodeBuiltins = [
-  'fs', 'fs/promises', 'path', 'os', 'crypto', 'child_process', 'http', 'net', 'url', 'stream', 'worker_threads', 'zlib',
+  'fs',
+  'fs/promises',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'http',
+  'net',
+  'url',
+  'stream',
+  'worker_threads',
+  'zlib',
 ];
 const nodeOnly = [...nodeBuiltins, ...nodeBuiltins.map((m) => `node:${m}`), 'node:*'];
 
@@ -40,7 +51,12 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: '渲染进程不得引用 Electron：请通过 src-renderer/src/api 调用契约。' }],
+          paths: [
+            {
+              name: 'electron',
+              message: '渲染进程不得引用 Electron：请通过 src-renderer/src/api 调用契约。',
+            },
+          ],
           patterns: [
             { group: nodeOnly, message: '渲染进程不得引用 Node 模块。' },
             {
@@ -58,7 +74,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: '只有 src-main/electron 可以引用 Electron：服务在纯 Node 中运行与测试。' }] },
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: '只有 src-main/electron 可以引用 Electron：服务在纯 Node 中运行与测试。',
+            },
+          ],
+        },
       ],
     },
   },
@@ -71,9 +94,22 @@ export default tseslint.config(
           paths: [{ name: 'electron', message: '契约目录必须与运行时无关。' }],
           patterns: [
             { group: nodeOnly, message: '契约目录必须与运行时无关：不得引用 Node 模块。' },
-            { group: ['docx', 'exceljs', 'lowdb', 'lowdb/*', 'react', 'antd'], message: '契约目录只可引用 zod。' },
             {
-              group: ['**/store/**', '**/services/**', '**/router/**', '**/doors/**', '**/electron/**', '**/app/**', '**/word/**', '**/excel/**', '**/stats/**'],
+              group: ['docx', 'exceljs', 'lowdb', 'lowdb/*', 'react', 'antd'],
+              message: '契约目录只可引用 zod。',
+            },
+            {
+              group: [
+                '**/store/**',
+                '**/services/**',
+                '**/router/**',
+                '**/doors/**',
+                '**/electron/**',
+                '**/app/**',
+                '**/word/**',
+                '**/excel/**',
+                '**/stats/**',
+              ],
               message: '契约目录不得引用其它主进程目录。',
             },
           ],

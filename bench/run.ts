@@ -15,7 +15,10 @@ const suites: [string, () => Promise<void>][] = [
   ['Excel 导入导出', runExcelBench],
   ['账户与加密 auth', runAuthBench],
   // Loaded by path: it drives a page and is type-checked with the DOM library (tsconfig.e2e.json), not here.
-  ['界面 renderer', async () => ((await import(RENDERER_BENCH)) as { runRendererBench(): Promise<void> }).runRendererBench()],
+  [
+    '界面 renderer',
+    async () => ((await import(RENDERER_BENCH)) as { runRendererBench(): Promise<void> }).runRendererBench(),
+  ],
 ];
 
 const only = process.argv.slice(2);

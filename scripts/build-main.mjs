@@ -2,7 +2,14 @@
 // import ESM) with esbuild. The renderer is built separately by Vite.
 import { build } from 'esbuild';
 
-const common = { bundle: true, platform: 'node', target: 'node22', sourcemap: true, logLevel: 'warning', external: ['electron'] };
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node22',
+  sourcemap: true,
+  logLevel: 'warning',
+  external: ['electron'],
+};
 
 await build({
   ...common,
@@ -10,7 +17,9 @@ await build({
   outdir: 'out/main',
   format: 'esm',
   // Bundled CommonJS dependencies (exceljs, docx) still call require(): give them one.
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+  },
 });
 
 await build({

@@ -19,19 +19,28 @@ function newest(dir) {
 
 const stale =
   !existsSync(built) ||
-  statSync(built).mtimeMs < Math.max(newest(path.join(root, 'src-renderer')), newest(path.join(root, 'src-main/shared')));
+  statSync(built).mtimeMs <
+    Math.max(newest(path.join(root, 'src-renderer')), newest(path.join(root, 'src-main/shared')));
 if (stale) {
   console.error('正在构建界面（首次运行或界面代码有更新）…');
-  const r = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const r = spawnSync(
+    process.execPath,
+    [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
 const child = spawn(
   process.execPath,
-  [path.join(root, 'bin/run-ts.js'), path.join(root, 'src-main/doors/http/main.ts'), ...process.argv.slice(2)],
+  [
+    path.join(root, 'bin/run-ts.js'),
+    path.join(root, 'src-main/doors/http/main.ts'),
+    ...process.argv.slice(2),
+  ],
   { cwd: root, stdio: 'inherit' },
 );
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));

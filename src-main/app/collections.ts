@@ -12,7 +12,10 @@ export const SCHEMA_VERSION = 1;
 
 function arrayOfObjects(name: string) {
   return (value: unknown) => {
-    if (!Array.isArray(value) || value.some((r) => typeof r !== 'object' || r === null || typeof (r as { id?: unknown }).id !== 'string')) {
+    if (
+      !Array.isArray(value) ||
+      value.some((r) => typeof r !== 'object' || r === null || typeof (r as { id?: unknown }).id !== 'string')
+    ) {
       throw new Error(`${name}的数据格式不正确：应为带编号的记录列表`);
     }
     return value as unknown[];
@@ -27,7 +30,10 @@ export function collectionSpecs(today: () => string): Record<string, CollectionS
         // Lists added by a newer version appear with their defaults; the office's own edits are kept.
         const withLists =
           v && typeof v === 'object' && 'choiceLists' in v
-            ? { ...v, choiceLists: { ...DEFAULT_CHOICE_LISTS, ...(v as { choiceLists: object }).choiceLists } }
+            ? {
+                ...v,
+                choiceLists: { ...DEFAULT_CHOICE_LISTS, ...(v as { choiceLists: object }).choiceLists },
+              }
             : v;
         const r = SettingsSchema.safeParse(withLists);
         if (!r.success) throw new Error(`设置文件内容无效：${r.error.issues[0]?.message ?? ''}`);

@@ -46,7 +46,9 @@ export interface App {
 
 function packageVersion(): string {
   try {
-    const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')) as { version: string };
+    const pkg = JSON.parse(
+      readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8'),
+    ) as { version: string };
     return pkg.version;
   } catch {
     return '0.0.0';
@@ -95,10 +97,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
     },
     // Statistics count confidential ledgers through their clear projections: same numbers, no names.
     allLiveRecords: () =>
-      Object.fromEntries(LEDGER_KEYS.map((k) => [k, security.countingRecords(k).filter((r) => !r.deletedAt)])) as Record<
-        LedgerKey,
-        LedgerRecord[]
-      >,
+      Object.fromEntries(
+        LEDGER_KEYS.map((k) => [k, security.countingRecords(k).filter((r) => !r.deletedAt)]),
+      ) as Record<LedgerKey, LedgerRecord[]>,
   };
 
   const ledgers = createLedgerService(sc);

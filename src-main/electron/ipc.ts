@@ -62,11 +62,12 @@ export function registerIpc(
         if (data && typeof data.sessionId === 'string') {
           const previous = byWindow.get(id);
           if (previous) sessions.signOut(previous);
-          if (!byWindow.has(id)) event.sender.once?.('destroyed', () => {
-            const sid = byWindow.get(id);
-            if (sid) sessions.signOut(sid);
-            byWindow.delete(id);
-          });
+          if (!byWindow.has(id))
+            event.sender.once?.('destroyed', () => {
+              const sid = byWindow.get(id);
+              if (sid) sessions.signOut(sid);
+              byWindow.delete(id);
+            });
           byWindow.set(id, data.sessionId);
           return { ok: true, data: { ...data, sessionId: '' } };
         }
@@ -77,7 +78,10 @@ export function registerIpc(
   ipcMain.handle(SAVE_FILE_CHANNEL, async (event, fileName: unknown, dataBase64: unknown) => {
     if (!isTrustedSender(event)) return refused;
     if (typeof fileName !== 'string' || typeof dataBase64 !== 'string') {
-      return { ok: false, error: { code: 'validation', message: '文件名或内容无效' } } satisfies Result<never>;
+      return {
+        ok: false,
+        error: { code: 'validation', message: '文件名或内容无效' },
+      } satisfies Result<never>;
     }
     return saveFile(fileName, dataBase64);
   });

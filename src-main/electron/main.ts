@@ -84,7 +84,8 @@ app
     createWindow();
   })
   .catch((e: unknown) => {
-    const message = e instanceof StoreLockedError ? e.message : `启动失败：${e instanceof Error ? e.message : String(e)}`;
+    const message =
+      e instanceof StoreLockedError ? e.message : `启动失败：${e instanceof Error ? e.message : String(e)}`;
     dialog.showErrorBox('教育整顿工作台无法启动', message);
     app.exit(1);
   });

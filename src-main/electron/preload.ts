@@ -9,7 +9,10 @@ export const desktopApi = {
   channels: [...CHANNELS] as string[],
   invoke(channel: string, args: unknown): Promise<unknown> {
     if (!allowed.has(channel)) {
-      return Promise.resolve({ ok: false, error: { code: 'unknown_channel', message: `未知的接口：${channel}` } });
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'unknown_channel', message: `未知的接口：${channel}` },
+      });
     }
     return ipcRenderer.invoke(`api:${channel}`, args);
   },

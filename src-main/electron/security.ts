@@ -18,7 +18,9 @@ export function hardenContents(contents: Pick<WebContents, 'on' | 'setWindowOpen
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 
-export function hardenSession(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>) {
+export function hardenSession(
+  session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>,
+) {
   session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
 }

@@ -52,10 +52,14 @@ export function createRouter(opts: RouterOptions): Call {
       const handler = handlers[channel] as (a: unknown, c: CallContext) => Promise<unknown>;
       return { ok: true, data: await handler(parsed.data, ctx) };
     } catch (e) {
-      if (isAppFailure(e)) return { ok: false, error: { code: e.code, message: e.message, details: e.details } };
+      if (isAppFailure(e))
+        return { ok: false, error: { code: e.code, message: e.message, details: e.details } };
       // Never echo an unexpected error's text to the caller: it may quote confidential record content.
       logger.error('接口处理出错', { channel, error: e instanceof Error ? e.stack : String(e) });
-      return { ok: false, error: { code: 'internal', message: '操作未完成：程序内部出错，详情已写入日志。' } };
+      return {
+        ok: false,
+        error: { code: 'internal', message: '操作未完成：程序内部出错，详情已写入日志。' },
+      };
     }
   };
 }

@@ -21,7 +21,10 @@ export interface CoreDeps {
   appInfo: { name: string; version: string; dataDir: string; accountsEnabled: () => boolean };
 }
 
-export function createCoreHandlers(sc: ServiceContext, deps: CoreDeps): HandlersFor<keyof typeof coreContract> {
+export function createCoreHandlers(
+  sc: ServiceContext,
+  deps: CoreDeps,
+): HandlersFor<keyof typeof coreContract> {
   const { ledgers } = deps;
   return {
     'app:info': async (_a, ctx) => ({
@@ -41,7 +44,8 @@ export function createCoreHandlers(sc: ServiceContext, deps: CoreDeps): Handlers
     'ledgers:list': async ({ ledger, deleted }, ctx) => ({ records: ledgers.list(ledger, !!deleted, ctx) }),
     'ledgers:get': async ({ ledger, id }, ctx) => ledgers.get(ledger, id, ctx),
     'ledgers:create': async ({ ledger, record }, ctx) => ledgers.create(ledger, record, ctx),
-    'ledgers:update': async ({ ledger, id, rev, record }, ctx) => ledgers.update(ledger, id, record, rev, ctx),
+    'ledgers:update': async ({ ledger, id, rev, record }, ctx) =>
+      ledgers.update(ledger, id, record, rev, ctx),
     'ledgers:remove': async ({ ledger, id }, ctx) => ledgers.remove(ledger, id, ctx),
     'ledgers:restore': async ({ ledger, id }, ctx) => ledgers.restore(ledger, id, ctx),
     'ledgers:purge': async ({ ledger, id }, ctx) => ledgers.purge(ledger, id, ctx),
@@ -59,7 +63,14 @@ export function createCoreHandlers(sc: ServiceContext, deps: CoreDeps): Handlers
       const file = await sc.store.backup('手动备份');
       await sc.audit.record({ action: '备份', target: 'store', detail: file }, ctx);
       const list = await sc.store.listBackups();
-      return list.find((b) => b.file === file) ?? { file, createdAt: sc.now().toISOString(), reason: '手动备份', size: 0 };
+      return (
+        list.find((b) => b.file === file) ?? {
+          file,
+          createdAt: sc.now().toISOString(),
+          reason: '手动备份',
+          size: 0,
+        }
+      );
     },
     'store:backups': async () => ({ backups: await sc.store.listBackups() }),
     'store:restore': async ({ file }, ctx) => {
@@ -75,14 +86,19 @@ export function createCoreHandlers(sc: ServiceContext, deps: CoreDeps): Handlers
     'demo:load': async ({ replace }, ctx) => {
       // Demo clues would be written around the encrypted store: only before accounts are set up.
       if (deps.security.accountsEnabled()) {
-        throw new AppFailure('conflict', '已启用账户的数据目录不能载入演示数据；请用 --demo 在单独的演示目录中查看');
+        throw new AppFailure(
+          'conflict',
+          '已启用账户的数据目录不能载入演示数据；请用 --demo 在单独的演示目录中查看',
+        );
       }
       // The demo campaign is placed so that today is its day 90: task lights and 本月 look like a live office.
       const demo = generateDemo({ start: addDays(sc.today(), -AS_OF_DAYS) });
       await sc.store.backup('载入演示数据前');
       let count = 0;
       await sc.store.updateMany((get) => {
-        const out: Record<string, unknown> = { [SETTINGS_COLLECTION]: { ...demo.settings, setupDone: true } satisfies Settings };
+        const out: Record<string, unknown> = {
+          [SETTINGS_COLLECTION]: { ...demo.settings, setupDone: true } satisfies Settings,
+        };
         for (const key of Object.keys(demo.ledgers) as LedgerKey[]) {
           const existing = replace ? [] : get<LedgerRecord[]>(ledgerCollection(key));
           out[ledgerCollection(key)] = [...existing, ...demo.ledgers[key]];

@@ -36,7 +36,8 @@ export function incomingLinks(
     if (!fields.length) continue;
     for (const record of get(def.key)) {
       if (!includeDeleted && record.deletedAt) continue;
-      for (const f of fields) if (asIds(record[f.key]).includes(id)) refs.push({ ledger: def.key, record, field: f.key });
+      for (const f of fields)
+        if (asIds(record[f.key]).includes(id)) refs.push({ ledger: def.key, record, field: f.key });
     }
   }
   return refs;

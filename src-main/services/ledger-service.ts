@@ -15,7 +15,16 @@ import { describeRefs, incomingLinks, outgoingLinks } from './ledger-links';
 export const ledgerCollection = (ledger: LedgerKey) => `ledger-${ledger}`;
 
 /** Fields the system owns; a caller can never set them through `record`. */
-const SYSTEM_FIELDS = ['id', 'createdBy', 'createdAt', 'updatedBy', 'updatedAt', 'rev', 'deletedAt', 'deletedBy'];
+const SYSTEM_FIELDS = [
+  'id',
+  'createdBy',
+  'createdAt',
+  'updatedBy',
+  'updatedAt',
+  'rev',
+  'deletedAt',
+  'deletedBy',
+];
 
 export interface BulkInput {
   create: Record<string, unknown>[];
@@ -26,7 +35,8 @@ export function createLedgerService(sc: ServiceContext) {
   const all = (ledger: LedgerKey) => sc.repo.all(ledger);
 
   function assertRead(ledger: LedgerKey, ctx: CallContext) {
-    if (!sc.policy.canRead(ledger, ctx)) throw new AppFailure('forbidden', `您没有查看“${ledgerDef(ledger).label}”台账的权限`);
+    if (!sc.policy.canRead(ledger, ctx))
+      throw new AppFailure('forbidden', `您没有查看“${ledgerDef(ledger).label}”台账的权限`);
   }
   function assertWrite(ledger: LedgerKey, group: string, ctx: CallContext) {
     if (!sc.policy.canWrite(ledger, group, ctx)) {
@@ -50,7 +60,8 @@ export function createLedgerService(sc: ServiceContext) {
     const def = ledgerDef(ledger);
     const settings = sc.settings();
     const editable = Object.fromEntries(Object.entries(input).filter(([k]) => !SYSTEM_FIELDS.includes(k)));
-    if (editable.group === undefined || editable.group === '') editable.group = previous?.group ?? def.ownerGroup;
+    if (editable.group === undefined || editable.group === '')
+      editable.group = previous?.group ?? def.ownerGroup;
     const schema = buildRecordSchema(def, {
       choiceLists: settings.choiceLists,
       unitIds: settings.units.map((u) => u.id),
@@ -61,10 +72,17 @@ export function createLedgerService(sc: ServiceContext) {
     if (!parsed.success) return { issues: zodIssues(parsed.error, prefix) };
     const issues: FieldIssue[] = [];
     for (const link of outgoingLinks(def, parsed.data)) {
-      const live = new Set(all(link.ledger).filter((r) => !r.deletedAt).map((r) => r.id));
+      const live = new Set(
+        all(link.ledger)
+          .filter((r) => !r.deletedAt)
+          .map((r) => r.id),
+      );
       const missing = link.ids.filter((id) => !live.has(id));
       if (missing.length) {
-        issues.push({ path: [...prefix, link.field.key], message: `${link.field.label}指向的记录不存在或已删除` });
+        issues.push({
+          path: [...prefix, link.field.key],
+          message: `${link.field.label}指向的记录不存在或已删除`,
+        });
       }
     }
     return issues.length ? { issues } : { data: parsed.data as Record<string, unknown> };
@@ -98,11 +116,20 @@ export function createLedgerService(sc: ServiceContext) {
     return record;
   }
 
-  async function update(ledger: LedgerKey, id: string, input: Record<string, unknown>, rev: number | undefined, ctx: CallContext) {
+  async function update(
+    ledger: LedgerKey,
+    id: string,
+    input: Record<string, unknown>,
+    rev: number | undefined,
+    ctx: CallContext,
+  ) {
     const before = find(ledger, id);
     if (before.deletedAt) throw new AppFailure('conflict', '该记录已在回收站中，请先恢复再修改');
     if (rev !== undefined && rev !== before.rev) {
-      throw new AppFailure('conflict', `该记录已被${before.updatedBy}于${before.updatedAt.slice(0, 16).replace('T', ' ')}修改，请刷新后再改`);
+      throw new AppFailure(
+        'conflict',
+        `该记录已被${before.updatedBy}于${before.updatedAt.slice(0, 16).replace('T', ' ')}修改，请刷新后再改`,
+      );
     }
     assertWrite(ledger, before.group, ctx);
     const v = validate(ledger, input, before);
@@ -128,13 +155,21 @@ export function createLedgerService(sc: ServiceContext) {
     assertWrite(ledger, before.group, ctx);
     if (deleted && !before.deletedAt) {
       const refs = incomingLinks(ledger, id, all);
-      if (refs.length) throw new AppFailure('conflict', `该记录被${describeRefs(refs)}引用，不能删除；请先解除引用`);
+      if (refs.length)
+        throw new AppFailure('conflict', `该记录被${describeRefs(refs)}引用，不能删除；请先解除引用`);
     }
     if (!deleted && !before.deletedAt) return before;
     const s = stamp(ctx);
     const after: LedgerRecord = deleted
       ? { ...before, deletedAt: s.at, deletedBy: s.by }
-      : { ...before, deletedAt: null, deletedBy: null, updatedAt: s.at, updatedBy: s.by, rev: before.rev + 1 };
+      : {
+          ...before,
+          deletedAt: null,
+          deletedBy: null,
+          updatedAt: s.at,
+          updatedBy: s.by,
+          rev: before.rev + 1,
+        };
     await sc.repo.write(ledger, (rs) => rs.map((r) => (r.id === id ? after : r)));
     await sc.audit.record({ action: deleted ? '删除' : '恢复', target: ledger, recordId: id }, ctx);
     return after;
@@ -163,7 +198,15 @@ export function createLedgerService(sc: ServiceContext) {
       if (!sc.policy.canWrite(ledger, String(v.data.group), ctx)) {
         return issues.push({ path: ['create', i, 'group'], message: '无权写入该工作组的记录' });
       }
-      created.push({ ...v.data, id: randomUUID(), createdBy: s.by, createdAt: s.at, updatedBy: s.by, updatedAt: s.at, rev: 1 } as LedgerRecord);
+      created.push({
+        ...v.data,
+        id: randomUUID(),
+        createdBy: s.by,
+        createdAt: s.at,
+        updatedBy: s.by,
+        updatedAt: s.at,
+        rev: 1,
+      } as LedgerRecord);
     });
     input.update.forEach(({ id, record }, i) => {
       const before = all(ledger).find((r) => r.id === id);
@@ -173,7 +216,16 @@ export function createLedgerService(sc: ServiceContext) {
       if (!sc.policy.canWrite(ledger, before.group, ctx)) {
         return issues.push({ path: ['update', i, 'group'], message: '无权修改该工作组的记录' });
       }
-      updated.set(id, { ...before, ...v.data, id, updatedBy: s.by, updatedAt: s.at, rev: before.rev + 1, deletedAt: null, deletedBy: null });
+      updated.set(id, {
+        ...before,
+        ...v.data,
+        id,
+        updatedBy: s.by,
+        updatedAt: s.at,
+        rev: before.rev + 1,
+        deletedAt: null,
+        deletedBy: null,
+      });
     });
     if (issues.length) fail(issues, '导入数据');
     await sc.repo.write(ledger, (rs) => [...rs.map((r) => updated.get(r.id) ?? r), ...created]);
@@ -203,9 +255,15 @@ export function createLedgerService(sc: ServiceContext) {
     countReferences(kind: 'unit' | 'group', value: string): number {
       let n = 0;
       for (const def of ledgerList()) {
-        const keys = [kind, ...def.fields.filter((f) => f.type === kind || f.type === `${kind}s`).map((f) => f.key)];
+        const keys = [
+          kind,
+          ...def.fields.filter((f) => f.type === kind || f.type === `${kind}s`).map((f) => f.key),
+        ];
         for (const r of all(def.key)) {
-          if (keys.some((k) => r[k] === value || (Array.isArray(r[k]) && (r[k] as unknown[]).includes(value)))) n++;
+          if (
+            keys.some((k) => r[k] === value || (Array.isArray(r[k]) && (r[k] as unknown[]).includes(value)))
+          )
+            n++;
         }
       }
       return n;

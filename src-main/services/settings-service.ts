@@ -23,7 +23,10 @@ export function createSettingsService(sc: ServiceContext, ledgers: LedgerService
       const next = parsed.data;
       const before = sc.settings();
       const dupUnit = next.units.find((u, i) => next.units.findIndex((x) => x.name === u.name) !== i);
-      if (dupUnit) throw new AppFailure('validation', `单位“${dupUnit.name}”重复`, { issues: [{ path: ['settings', 'units'], message: '单位名称重复' }] });
+      if (dupUnit)
+        throw new AppFailure('validation', `单位“${dupUnit.name}”重复`, {
+          issues: [{ path: ['settings', 'units'], message: '单位名称重复' }],
+        });
       for (const [kind, oldKeys, newKeys, label] of [
         ['unit', before.units.map((u) => u.id), next.units.map((u) => u.id), '单位'],
         ['group', before.groups.map((g) => g.key), next.groups.map((g) => g.key), '工作组'],
@@ -31,8 +34,14 @@ export function createSettingsService(sc: ServiceContext, ledgers: LedgerService
         for (const key of oldKeys.filter((k) => !newKeys.includes(k))) {
           const n = ledgers.countReferences(kind, key);
           if (n > 0) {
-            const name = kind === 'unit' ? before.units.find((u) => u.id === key)?.name : before.groups.find((g) => g.key === key)?.name;
-            throw new AppFailure('conflict', `${label}“${name}”仍有${n}条记录在使用，不能删除；可以改名或停用`);
+            const name =
+              kind === 'unit'
+                ? before.units.find((u) => u.id === key)?.name
+                : before.groups.find((g) => g.key === key)?.name;
+            throw new AppFailure(
+              'conflict',
+              `${label}“${name}”仍有${n}条记录在使用，不能删除；可以改名或停用`,
+            );
           }
         }
       }

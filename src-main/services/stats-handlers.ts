@@ -24,7 +24,10 @@ export function createStatsService(sc: ServiceContext) {
 
 export type StatsService = ReturnType<typeof createStatsService>;
 
-export function createStatsHandlers(sc: ServiceContext, stats: StatsService): HandlersFor<keyof typeof statsContract> {
+export function createStatsHandlers(
+  sc: ServiceContext,
+  stats: StatsService,
+): HandlersFor<keyof typeof statsContract> {
   return {
     'stats:catalog': async () => ({ indicators: catalog() }),
     'stats:compute': async (q) => ({ indicators: computeIndicators(stats.input(), q) }),

@@ -193,7 +193,13 @@ export function createWordService(sc: ServiceContext, deps: WordServiceDeps): Wo
         keyNumbers = KEY_NUMBERS.flatMap((n) => values.filter((v) => v.name === n && !v.fromConfidential));
       }
       const bulletinName = sc.settings().bulletinName || DEFAULT_BULLETIN_NAME;
-      const buf = await buildBulletin({ settings: sc.settings(), bulletin, keyNumbers, blankMasthead, bulletinName });
+      const buf = await buildBulletin({
+        settings: sc.settings(),
+        bulletin,
+        keyNumbers,
+        blankMasthead,
+        bulletinName,
+      });
       await logExport(ctx, '简报', `${issueLabel(bulletin)}（${id}）`);
       return wordFile(safeName(`${bulletinName}${issueLabel(bulletin)}.docx`), buf);
     },

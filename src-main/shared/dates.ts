@@ -23,10 +23,14 @@ export function daysInMonth(year: number, month: number): number {
 }
 
 export const dateString = (label = '日期') =>
-  z.string({ error: `${label}必须填写` }).refine(isValidDate, { message: `${label}不是有效日期（格式：2026-04-15）` });
+  z
+    .string({ error: `${label}必须填写` })
+    .refine(isValidDate, { message: `${label}不是有效日期（格式：2026-04-15）` });
 
 export const monthString = (label = '月份') =>
-  z.string({ error: `${label}必须填写` }).refine(isValidMonth, { message: `${label}不是有效月份（格式：2026-04）` });
+  z
+    .string({ error: `${label}必须填写` })
+    .refine(isValidMonth, { message: `${label}不是有效月份（格式：2026-04）` });
 
 /** A closed date range [from, to], both inclusive. */
 export interface DateRange {

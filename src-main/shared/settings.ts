@@ -67,10 +67,13 @@ export const SettingsSchema = z
     /** True once the first-run wizard is complete. */
     setupDone: z.boolean().default(false),
   })
-  .refine((s) => !isValidDate(s.campaignStart) || !isValidDate(s.campaignEnd) || s.campaignEnd >= s.campaignStart, {
-    message: '结束日期不能早于开始日期',
-    path: ['campaignEnd'],
-  });
+  .refine(
+    (s) => !isValidDate(s.campaignStart) || !isValidDate(s.campaignEnd) || s.campaignEnd >= s.campaignStart,
+    {
+      message: '结束日期不能早于开始日期',
+      path: ['campaignEnd'],
+    },
+  );
 export type Settings = z.infer<typeof SettingsSchema>;
 
 export const DEFAULT_GROUPS: WorkingGroup[] = [
@@ -97,7 +100,16 @@ export function defaultSettings(today: string): Settings {
     ],
     groups: DEFAULT_GROUPS,
     leadingGroup: [],
-    units: [{ id: 'u-office', name: '区纪委监委机关', kind: '机关', headcount: 0, leaderHeadcount: 0, active: true }],
+    units: [
+      {
+        id: 'u-office',
+        name: '区纪委监委机关',
+        kind: '机关',
+        headcount: 0,
+        leaderHeadcount: 0,
+        active: true,
+      },
+    ],
     choiceLists: structuredClone(DEFAULT_CHOICE_LISTS),
     fourForms: { ...DEFAULT_FOUR_FORMS },
     lockMinutes: 15,

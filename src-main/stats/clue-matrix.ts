@@ -17,7 +17,11 @@ export interface ClueMatrixRow {
 
 const SANCTIONED = ['党纪处分', '政务处分'];
 
-export function clueMatrix(clues: LedgerRecord[], range: DateRange, sources = DEFAULT_CHOICE_LISTS.clueSource) {
+export function clueMatrix(
+  clues: LedgerRecord[],
+  range: DateRange,
+  sources = DEFAULT_CHOICE_LISTS.clueSource,
+) {
   const rows = new Map<string, ClueMatrixRow>();
   const row = (source: string) => {
     let r = rows.get(source);
@@ -37,7 +41,8 @@ export function clueMatrix(clues: LedgerRecord[], range: DateRange, sources = DE
     }
     if (c.status === '已办结' && inRange(str(c.closedDate), range)) r.closed++;
     if (c.caseFiled === true && inRange(str(c.dispositionDate) ?? c.date, range)) r.filed++;
-    if (SANCTIONED.includes(String(c.outcome)) && inRange(str(c.closedDate) ?? str(c.dispositionDate), range)) r.sanctioned++;
+    if (SANCTIONED.includes(String(c.outcome)) && inRange(str(c.closedDate) ?? str(c.dispositionDate), range))
+      r.sanctioned++;
   }
   return { rows: [...rows.values()] };
 }

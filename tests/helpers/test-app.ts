@@ -21,17 +21,23 @@ export interface TestApp {
 export async function openTestApp(opts: { now?: () => Date; dir?: string } = {}): Promise<TestApp> {
   const tmp = opts.dir ? null : makeTempDir();
   const dir = opts.dir ?? tmp!.dir;
-  const app = await createApp({ dataDir: dir, owner: 'test', logger: silentLogger, now: opts.now ?? (() => new Date('2026-04-20T10:00:00+08:00')) });
-  const call = (async (channel: Channel, args: unknown) => app.call(channel, args, testCtx)) as TestApp['call'];
+  const app = await createApp({
+    dataDir: dir,
+    owner: 'test',
+    logger: silentLogger,
+    now: opts.now ?? (() => new Date('2026-04-20T10:00:00+08:00')),
+  });
+  const call = (async (channel: Channel, args: unknown) =>
+    app.call(channel, args, testCtx)) as TestApp['call'];
   return {
     app,
     dir,
     call,
-    ok: (async (channel: Channel, args: unknown) => {
+    ok: async (channel: Channel, args: unknown) => {
       const r = await app.call(channel, args, testCtx);
       if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
       return r.data;
-    }),
+    },
     async close() {
       await app.close();
       tmp?.remove();
@@ -54,8 +60,22 @@ export async function setUpOffice(t: TestApp) {
         { name: '巩固提升', start: '2026-07-01', end: '2026-07-31' },
       ],
       units: [
-        { id: 'u-office', name: '区纪委监委机关', kind: '机关', headcount: 40, leaderHeadcount: 7, active: true },
-        { id: 'u-town1', name: '城关街道纪工委', kind: '乡镇街道', headcount: 6, leaderHeadcount: 2, active: true },
+        {
+          id: 'u-office',
+          name: '区纪委监委机关',
+          kind: '机关',
+          headcount: 40,
+          leaderHeadcount: 7,
+          active: true,
+        },
+        {
+          id: 'u-town1',
+          name: '城关街道纪工委',
+          kind: '乡镇街道',
+          headcount: 6,
+          leaderHeadcount: 2,
+          active: true,
+        },
       ],
       setupDone: true,
     },

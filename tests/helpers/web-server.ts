@@ -12,7 +12,11 @@ export async function startWebServer(opts: { dataDir: string; demo?: boolean; no
   if (!existsSync(`${RENDERER_DIR}/index.html`)) throw new Error('界面尚未构建：请先运行 npx vite build');
   const app = await createApp({ dataDir: opts.dataDir, owner: 'test', logger: silentLogger, now: opts.now });
   if (opts.demo) {
-    const r = await app.call('demo:load', { replace: true }, { door: 'internal', user: null, sessionId: 'e2e' });
+    const r = await app.call(
+      'demo:load',
+      { replace: true },
+      { door: 'internal', user: null, sessionId: 'e2e' },
+    );
     if (!r.ok) throw new Error(r.error.message);
   }
   const door = await startDoor({

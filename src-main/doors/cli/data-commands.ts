@@ -31,7 +31,12 @@ export function registerDataCommands(program: Command, setExit: (code: number) =
     .description('列出一个台账的记录（编号、日期、名称），ledger 为台账键名，如 meetings、bulletins')
     .option('--json', '以 JSON 输出全部字段')
     .action(async (ledger: string, opts: { json?: boolean }, cmd: Command) => {
-      if (!isLedgerKey(ledger)) throw new Error(`未知的台账“${ledger}”。可用的台账：${ledgerList().map((d) => `${d.key}（${d.label}）`).join('、')}`);
+      if (!isLedgerKey(ledger))
+        throw new Error(
+          `未知的台账“${ledger}”。可用的台账：${ledgerList()
+            .map((d) => `${d.key}（${d.label}）`)
+            .join('、')}`,
+        );
       await withApp(cmd, async (_app, call) => {
         const { records } = await call('ledgers:list', { ledger });
         if (opts.json) {
@@ -60,12 +65,20 @@ export function registerDataCommands(program: Command, setExit: (code: number) =
         if (opts.unit) {
           const settings = await call('settings:get', {});
           const u = settings.units.find((x) => x.id === opts.unit || x.name === opts.unit);
-          if (!u) throw new Error(`没有名为“${opts.unit}”的单位。可用的单位：${settings.units.map((x) => x.name).join('、')}`);
+          if (!u)
+            throw new Error(
+              `没有名为“${opts.unit}”的单位。可用的单位：${settings.units.map((x) => x.name).join('、')}`,
+            );
           unit = u.id;
         }
         const { indicators } = await call('stats:compute', { from: opts.from, to: opts.to, unit });
         if (opts.json) {
-          const rows = indicators.map((v) => ({ name: v.name, unit: v.unit, period: v.period, cumulative: v.cumulative }));
+          const rows = indicators.map((v) => ({
+            name: v.name,
+            unit: v.unit,
+            period: v.period,
+            cumulative: v.cumulative,
+          }));
           process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
           return;
         }

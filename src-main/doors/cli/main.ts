@@ -19,8 +19,14 @@ export async function runCli(argv: string[]): Promise<number> {
   program
     .name('campaign-desk')
     .description('教育整顿工作台 命令行：检查与备份数据、载入演示数据、计算指标、导出报告与统计表')
-    .option('--data-dir <dir>', '数据目录（默认：环境变量 CAMPAIGN_DESK_DATA_DIR，或用户目录下的 .campaign-desk）')
-    .option('--user <name>', '启用账户后用此用户登录（密码在提示时输入，或设置环境变量 CAMPAIGN_DESK_PASSWORD）')
+    .option(
+      '--data-dir <dir>',
+      '数据目录（默认：环境变量 CAMPAIGN_DESK_DATA_DIR，或用户目录下的 .campaign-desk）',
+    )
+    .option(
+      '--user <name>',
+      '启用账户后用此用户登录（密码在提示时输入，或设置环境变量 CAMPAIGN_DESK_PASSWORD）',
+    )
     .helpOption('-h, --help', '显示帮助')
     .addHelpCommand('help [command]', '显示某个命令的帮助')
     .showHelpAfterError('（使用 --help 查看用法）')

@@ -21,7 +21,10 @@ export function dataDirOf(cmd: Command): string {
 async function signIn(app: App, cmd: Command): Promise<CallContext> {
   if (!app.security.accountsEnabled()) return cliCtx;
   const { user } = cmd.optsWithGlobals<{ user?: string }>();
-  if (!user) throw new Error('该数据目录已启用账户：请用 --user 用户名 登录（密码在提示时输入，或放在环境变量 CAMPAIGN_DESK_PASSWORD 中）');
+  if (!user)
+    throw new Error(
+      '该数据目录已启用账户：请用 --user 用户名 登录（密码在提示时输入，或放在环境变量 CAMPAIGN_DESK_PASSWORD 中）',
+    );
   const password = await readPassword(`用户 ${user} 的密码：`);
   const r = await app.call('auth:signIn', { username: user, password }, cliCtx);
   if (!r.ok) throw new Error(r.error.message);

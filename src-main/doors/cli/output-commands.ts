@@ -25,13 +25,19 @@ export function registerWordCommands(program: Command) {
     .description('生成工作情况报告（Word，GB/T 9704-2012 公文格式）')
     .requiredOption('--from <date>', '起始日期，如 2026-04-01')
     .requiredOption('--to <date>', '截止日期，如 2026-04-30')
-    .option('--template <file>', '使用指定的 Word 模板（含 {{指标名}} 占位符）；默认使用办公室设置的默认模板或内置格式')
+    .option(
+      '--template <file>',
+      '使用指定的 Word 模板（含 {{指标名}} 占位符）；默认使用办公室设置的默认模板或内置格式',
+    )
     .action(async (out: string, opts: { from: string; to: string; template?: string }, cmd: Command) => {
       const templateBase64 = opts.template ? readInput(opts.template).toString('base64') : undefined;
       await withApp(cmd, async (_app, call) => {
         const file = await call('word:report', { from: opts.from, to: opts.to, templateBase64 });
         process.stdout.write(`已生成：${writeOutput(out, file.dataBase64)}\n`);
-        if (file.fonts.length) process.stdout.write(`文档使用的字体：${file.fonts.join('、')}（未安装时办公软件会用其它字体代替）\n`);
+        if (file.fonts.length)
+          process.stdout.write(
+            `文档使用的字体：${file.fonts.join('、')}（未安装时办公软件会用其它字体代替）\n`,
+          );
       });
     });
 
@@ -40,10 +46,21 @@ export function registerWordCommands(program: Command) {
     .description('生成一期简报（Word），<id> 为简报台账中的记录编号')
     .option('--blank-masthead', '留空红头，用于套印在预先印好的红头纸上')
     .option('--key-numbers', '附上本期主要数据')
-    .action(async (id: string, out: string, opts: { blankMasthead?: boolean; keyNumbers?: boolean }, cmd: Command) => {
-      await withApp(cmd, async (_app, call) => {
-        const file = await call('word:bulletin', { id, blankMasthead: !!opts.blankMasthead, withKeyNumbers: !!opts.keyNumbers });
-        process.stdout.write(`已生成：${writeOutput(out, file.dataBase64)}\n`);
-      });
-    });
+    .action(
+      async (
+        id: string,
+        out: string,
+        opts: { blankMasthead?: boolean; keyNumbers?: boolean },
+        cmd: Command,
+      ) => {
+        await withApp(cmd, async (_app, call) => {
+          const file = await call('word:bulletin', {
+            id,
+            blankMasthead: !!opts.blankMasthead,
+            withKeyNumbers: !!opts.keyNumbers,
+          });
+          process.stdout.write(`已生成：${writeOutput(out, file.dataBase64)}\n`);
+        });
+      },
+    );
 }

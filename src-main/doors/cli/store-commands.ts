@@ -10,13 +10,17 @@ export function registerStoreCommands(program: Command, setExit: (code: number) 
     .action(async (_o, cmd: Command) => {
       await withApp(cmd, async (app) => {
         // Opening already repaired what it could; a repair is still a problem the office must hear about.
-        const repairs = app.store.notices.filter((n) => n.kind === 'restored' || n.kind === 'quarantined').map((n) => n.message);
+        const repairs = app.store.notices
+          .filter((n) => n.kind === 'restored' || n.kind === 'quarantined')
+          .map((n) => n.message);
         const report = await app.store.verify();
         const audit = await app.security.verifyAuditChain();
         const problems = [...repairs, ...report.problems, ...audit.problems.map((p) => `操作日志：${p}`)];
         if (!problems.length) process.stdout.write(`检查通过：${app.dataDir}\n`);
         else {
-          process.stdout.write(`发现 ${problems.length} 个问题：\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);
+          process.stdout.write(
+            `发现 ${problems.length} 个问题：\n${problems.map((p) => `  - ${p}`).join('\n')}\n`,
+          );
           setExit(1);
         }
       });

@@ -29,7 +29,10 @@ async function main() {
 
   const app = await createApp({ dataDir, owner: 'web' });
   if (values.demo) {
-    const empty = (await app.call('ledgers:list', { ledger: 'meetings' }, internalCtx)) as { ok: boolean; data?: { records: unknown[] } };
+    const empty = (await app.call('ledgers:list', { ledger: 'meetings' }, internalCtx)) as {
+      ok: boolean;
+      data?: { records: unknown[] };
+    };
     if (!explicitDir || (empty.ok && empty.data?.records.length === 0)) {
       const r = await app.call('demo:load', { replace: true }, internalCtx);
       if (!r.ok) throw new Error(r.error.message);

@@ -83,9 +83,13 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   });
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, channel: string) {
-    if (req.method !== 'POST') return send(res, 405, { ok: false, error: { code: 'validation', message: '接口只接受 POST 请求' } });
+    if (req.method !== 'POST')
+      return send(res, 405, { ok: false, error: { code: 'validation', message: '接口只接受 POST 请求' } });
     if (!tokenMatches(req.headers.authorization, token)) {
-      return send(res, 401, { ok: false, error: { code: 'unauthenticated', message: '缺少或错误的访问令牌' } });
+      return send(res, 401, {
+        ok: false,
+        error: { code: 'unauthenticated', message: '缺少或错误的访问令牌' },
+      });
     }
     let args: unknown = {};
     try {
@@ -95,7 +99,10 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       const tooLarge = e instanceof Error && e.message === 'too_large';
       return send(res, tooLarge ? 413 : 400, {
         ok: false,
-        error: { code: 'validation', message: tooLarge ? '请求内容过大（上限 80 MB）' : '请求内容不是有效的 JSON' },
+        error: {
+          code: 'validation',
+          message: tooLarge ? '请求内容过大（上限 80 MB）' : '请求内容不是有效的 JSON',
+        },
       });
     }
     const header = req.headers['x-session'];

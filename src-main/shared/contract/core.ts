@@ -45,16 +45,24 @@ export const coreContract = {
   'app:info': channel<AppInfo>()(z.object({}).strict(), 'open'),
 
   'settings:get': channel<Settings>()(z.object({}).strict(), 'read'),
-  'settings:update': channel<Settings>()(z.object({ settings: z.record(z.string(), z.unknown()) }).strict(), 'admin'),
+  'settings:update': channel<Settings>()(
+    z.object({ settings: z.record(z.string(), z.unknown()) }).strict(),
+    'admin',
+  ),
 
   'ledgers:list': channel<{ records: LedgerRecord[] }>()(
     z.object({ ledger: ledgerKey, deleted: z.boolean().optional() }).strict(),
     'read',
   ),
   'ledgers:get': channel<LedgerRecord>()(z.object({ ledger: ledgerKey, id }).strict(), 'read'),
-  'ledgers:create': channel<LedgerRecord>()(z.object({ ledger: ledgerKey, record: recordInput }).strict(), 'write'),
+  'ledgers:create': channel<LedgerRecord>()(
+    z.object({ ledger: ledgerKey, record: recordInput }).strict(),
+    'write',
+  ),
   'ledgers:update': channel<LedgerRecord>()(
-    z.object({ ledger: ledgerKey, id, rev: z.number().int().min(0).optional(), record: recordInput }).strict(),
+    z
+      .object({ ledger: ledgerKey, id, rev: z.number().int().min(0).optional(), record: recordInput })
+      .strict(),
     'write',
   ),
   'ledgers:remove': channel<LedgerRecord>()(z.object({ ledger: ledgerKey, id }).strict(), 'write'),
@@ -64,8 +72,14 @@ export const coreContract = {
 
   'store:backup': channel<BackupInfo>()(z.object({}).strict(), 'admin'),
   'store:backups': channel<{ backups: BackupInfo[] }>()(z.object({}).strict(), 'admin'),
-  'store:restore': channel<{ restoredFrom: string }>()(z.object({ file: z.string().min(1) }).strict(), 'admin'),
+  'store:restore': channel<{ restoredFrom: string }>()(
+    z.object({ file: z.string().min(1) }).strict(),
+    'admin',
+  ),
   'store:verify': channel<{ ok: boolean; problems: string[] }>()(z.object({}).strict(), 'admin'),
 
-  'demo:load': channel<{ records: number }>()(z.object({ replace: z.boolean().default(false) }).strict(), 'admin'),
+  'demo:load': channel<{ records: number }>()(
+    z.object({ replace: z.boolean().default(false) }).strict(),
+    'admin',
+  ),
 };

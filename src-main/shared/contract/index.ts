@@ -25,7 +25,8 @@ export type Contract = typeof contract;
 export type Channel = keyof Contract;
 export const CHANNELS = Object.keys(contract) as Channel[];
 
-type Def<C extends Channel> = Contract[C] extends ChannelDef<infer A, infer R> ? { args: A; result: R } : never;
+type Def<C extends Channel> =
+  Contract[C] extends ChannelDef<infer A, infer R> ? { args: A; result: R } : never;
 /** What a caller sends (defaults may be left out). */
 export type ArgsOf<C extends Channel> = z.input<Def<C>['args']>;
 /** What a handler receives, after validation and defaults. */

@@ -72,7 +72,12 @@ function fieldSchema(f: FieldDef, ctx: SchemaContext): z.ZodType {
 
 /** Blank input counts as absent, so a required field filled with spaces is still reported as missing. */
 function isEmpty(v: unknown): boolean {
-  return v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
+  return (
+    v === undefined ||
+    v === null ||
+    (typeof v === 'string' && v.trim() === '') ||
+    (Array.isArray(v) && v.length === 0)
+  );
 }
 
 /** Schema of the user-editable part of a record: common fields plus the ledger's own. */

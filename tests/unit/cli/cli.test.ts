@@ -11,7 +11,10 @@ beforeEach(() => (tmp = makeTempDir('cli-')));
 afterEach(() => tmp.remove());
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, '--data-dir', tmp.dir, ...args], { encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, [BIN, '--data-dir', tmp.dir, ...args], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -43,7 +46,9 @@ describe('campaign-desk CLI', () => {
     const r = cli('restore', bad);
     expect(r.code).not.toBe(0);
     expect(r.err.length).toBeGreaterThan(0);
-    const count = JSON.parse(cli('indicators', '--from', '2000-01-01', '--to', '2100-12-31', '--json').out) as { name: string; period: number }[];
+    const count = JSON.parse(
+      cli('indicators', '--from', '2000-01-01', '--to', '2100-12-31', '--json').out,
+    ) as { name: string; period: number }[];
     expect(count.find((c) => c.name === '领导小组会议次数')?.period).toBeGreaterThan(0);
   });
 
@@ -53,7 +58,11 @@ describe('campaign-desk CLI', () => {
     const r = cli('report', '--from', '2000-01-01', '--to', '2100-12-31', report);
     expect(r.code).toBe(0);
     const JSZip = (await import('jszip')).default;
-    const xml = await (await JSZip.loadAsync(readFileSync(report))).file('word/document.xml')!.async('string');
+    const xml = await (
+      await JSZip.loadAsync(readFileSync(report))
+    )
+      .file('word/document.xml')!
+      .async('string');
     expect(xml).toContain('江城区纪委监委');
     expect(xml).not.toContain('{{');
     const list = cli('list', 'bulletins');
@@ -72,7 +81,10 @@ describe('campaign-desk CLI', () => {
     const other = makeTempDir('cli-import-');
     try {
       const into = (...args: string[]) =>
-        spawnSync(process.execPath, [BIN, '--data-dir', other.dir, ...args], { encoding: 'utf8', timeout: 60_000 });
+        spawnSync(process.execPath, [BIN, '--data-dir', other.dir, ...args], {
+          encoding: 'utf8',
+          timeout: 60_000,
+        });
       // The units the records name must exist: give the empty store the demo's settings first.
       expect(into('demo').status).toBe(0);
       const dry = into('import', 'meetings', out, '--dry-run');
@@ -105,7 +117,11 @@ describe('campaign-desk CLI', () => {
   });
 
   it('refuses a second program on the same data directory with a clear message', async () => {
-    const web = spawn(process.execPath, ['bin/run-ts.js', 'src-main/doors/http/main.ts', '--data-dir', tmp.dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const web = spawn(
+      process.execPath,
+      ['bin/run-ts.js', 'src-main/doors/http/main.ts', '--data-dir', tmp.dir],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     try {
       await new Promise<void>((resolve, reject) => {
         web.stdout.on('data', (d: Buffer) => d.toString().includes('http://127.0.0.1:') && resolve());

@@ -34,16 +34,34 @@ beforeAll(async () => {
   await setUpOffice(t);
   await t.ok('ledgers:create', {
     ledger: 'clues',
-    record: { group: 'clues', unit: 'u-office', date: '2026-04-02', clueNo: 'XS-2026-001', source: '信访举报', personName: '张某某', reporter: '李某', status: '待处置' },
+    record: {
+      group: 'clues',
+      unit: 'u-office',
+      date: '2026-04-02',
+      clueNo: 'XS-2026-001',
+      source: '信访举报',
+      personName: '张某某',
+      reporter: '李某',
+      status: '待处置',
+    },
   });
   draftingMeetingId = (await t.ok('ledgers:create', { ledger: 'meetings', record: sampleMeeting() })).id;
-  trainingMeetingId = (await t.ok('ledgers:create', { ledger: 'meetings', record: sampleMeeting({ group: 'training', title: '专题学习会' }) })).id;
+  trainingMeetingId = (
+    await t.ok('ledgers:create', {
+      ledger: 'meetings',
+      record: sampleMeeting({ group: 'training', title: '专题学习会' }),
+    })
+  ).id;
   server = await startWebServer({
     call: t.app.call,
     staticDir: staticDir.dir,
     contextFor: (s, fb) => t.app.security.sessions.contextFor('http', s, fb),
   });
-  const setup = await api('auth:setupAdmin', { username: 'admin', displayName: '办公室主任', password: PASSWORD });
+  const setup = await api('auth:setupAdmin', {
+    username: 'admin',
+    displayName: '办公室主任',
+    password: PASSWORD,
+  });
   expect(setup.ok).toBe(true);
   sessions = { admin: (setup.data as { sessionId: string }).sessionId };
   const users = [
@@ -67,14 +85,37 @@ afterAll(async () => {
 
 const attempts: [string, (s?: string) => Promise<Envelope>][] = [
   ['read meetings', (s) => api('ledgers:list', { ledger: 'meetings' }, s)],
-  ['edit own-group meeting', (s) => api('ledgers:update', { ledger: 'meetings', id: draftingMeetingId, record: sampleMeeting({ place: '一楼' }) }, s)],
-  ['edit other-group meeting', (s) => api('ledgers:update', { ledger: 'meetings', id: trainingMeetingId, record: sampleMeeting({ group: 'training', title: '专题学习会', place: '二楼' }) }, s)],
+  [
+    'edit own-group meeting',
+    (s) =>
+      api(
+        'ledgers:update',
+        { ledger: 'meetings', id: draftingMeetingId, record: sampleMeeting({ place: '一楼' }) },
+        s,
+      ),
+  ],
+  [
+    'edit other-group meeting',
+    (s) =>
+      api(
+        'ledgers:update',
+        {
+          ledger: 'meetings',
+          id: trainingMeetingId,
+          record: sampleMeeting({ group: 'training', title: '专题学习会', place: '二楼' }),
+        },
+        s,
+      ),
+  ],
   ['read clues', (s) => api('ledgers:list', { ledger: 'clues' }, s)],
   ['see statistics', (s) => api('stats:compute', { from: '2026-04-01', to: '2026-04-30' }, s)],
-  ['change settings', async (s) => {
-    const cur = await api('settings:get', {}, sessions.admin);
-    return api('settings:update', { settings: cur.data }, s);
-  }],
+  [
+    'change settings',
+    async (s) => {
+      const cur = await api('settings:get', {}, sessions.admin);
+      return api('settings:update', { settings: cur.data }, s);
+    },
+  ],
   ['manage users', (s) => api('users:list', {}, s)],
   ['read the audit log', (s) => api('audit:list', { page: 1, pageSize: 10 }, s)],
 ];

@@ -29,7 +29,11 @@ afterEach(async () => {
 const api = (channel: string, body: unknown, token?: string, headers: Record<string, string> = {}) =>
   fetch(`http://127.0.0.1:${server.port}/api/${channel}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}), ...headers },
+    headers: {
+      'Content-Type': 'application/json',
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      ...headers,
+    },
     body: JSON.stringify(body),
   });
 
@@ -56,14 +60,25 @@ describe('web mode API', () => {
   });
 
   it('names the offending field of an invalid argument and refuses unknown channels', async () => {
-    const bad = (await (await api('ledgers:create', { ledger: 'meetings', record: sampleMeeting({ expected: -1 }) }, server.token)).json()) as {
+    const bad = (await (
+      await api(
+        'ledgers:create',
+        { ledger: 'meetings', record: sampleMeeting({ expected: -1 }) },
+        server.token,
+      )
+    ).json()) as {
       ok: boolean;
       error: { code: string; details: { issues: { path: string[]; message: string }[] } };
     };
     expect(bad.ok).toBe(false);
     expect(bad.error.code).toBe('validation');
-    expect(bad.error.details.issues[0]).toEqual({ path: ['record', 'expected'], message: '应到人数不能小于0' });
-    const unknown = (await (await api('ledgers:dropAll', {}, server.token)).json()) as { error: { code: string } };
+    expect(bad.error.details.issues[0]).toEqual({
+      path: ['record', 'expected'],
+      message: '应到人数不能小于0',
+    });
+    const unknown = (await (await api('ledgers:dropAll', {}, server.token)).json()) as {
+      error: { code: string };
+    };
     expect(unknown.error.code).toBe('unknown_channel');
   });
 
@@ -72,7 +87,13 @@ describe('web mode API', () => {
       import('node:http')
         .then(({ request }) => {
           const req = request(
-            { host: '127.0.0.1', port: server.port, path: '/api/settings:get', method: 'POST', headers: { Host: 'evil.example:80', Authorization: `Bearer ${server.token}` } },
+            {
+              host: '127.0.0.1',
+              port: server.port,
+              path: '/api/settings:get',
+              method: 'POST',
+              headers: { Host: 'evil.example:80', Authorization: `Bearer ${server.token}` },
+            },
             (r) => resolve(r.statusCode ?? 0),
           );
           req.on('error', reject);

@@ -57,11 +57,16 @@ vi.mock('electron', () => {
       },
     },
     contextBridge: { exposeInMainWorld: (k: string, v: unknown) => (mocks.exposed[k] = v) },
-    ipcRenderer: { invoke: (...a: unknown[]) => (mocks.invoked.push(a), Promise.resolve({ ok: true, data: null })) },
+    ipcRenderer: {
+      invoke: (...a: unknown[]) => (mocks.invoked.push(a), Promise.resolve({ ok: true, data: null })),
+    },
   };
 });
 
-const trusted = { sender: { id: 1, mainFrame: null as unknown }, senderFrame: { url: 'app://campaign-desk/index.html' } };
+const trusted = {
+  sender: { id: 1, mainFrame: null as unknown },
+  senderFrame: { url: 'app://campaign-desk/index.html' },
+};
 trusted.sender.mainFrame = trusted.senderFrame;
 
 describe('IPC wrapper', () => {
@@ -76,8 +81,14 @@ describe('IPC wrapper', () => {
     const handlers = new Map<string, (...a: unknown[]) => Promise<unknown>>();
     registerIpc({ handle: (ch: string, f: never) => handlers.set(ch, f) }, call, vi.fn());
     const h = handlers.get('api:settings:get')!;
-    const subFrame = { sender: { id: 1, mainFrame: {} }, senderFrame: { url: 'app://campaign-desk/index.html' } };
-    const foreign = { sender: { id: 1, mainFrame: null as unknown }, senderFrame: { url: 'https://evil.example/' } };
+    const subFrame = {
+      sender: { id: 1, mainFrame: {} },
+      senderFrame: { url: 'app://campaign-desk/index.html' },
+    };
+    const foreign = {
+      sender: { id: 1, mainFrame: null as unknown },
+      senderFrame: { url: 'https://evil.example/' },
+    };
     foreign.sender.mainFrame = foreign.senderFrame;
     expect(await h(subFrame, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await h(foreign, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
@@ -94,7 +105,10 @@ describe('preload', () => {
     const api = mocks.exposed.api as { channels: string[]; invoke(c: string, a: unknown): Promise<unknown> };
     expect(Object.keys(mocks.exposed)).toEqual(['api']);
     expect([...api.channels].sort()).toEqual([...CHANNELS].sort());
-    expect(await api.invoke('shell:openExternal', {})).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+    expect(await api.invoke('shell:openExternal', {})).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_channel' },
+    });
     expect(mocks.invoked).toHaveLength(0);
     await api.invoke('settings:get', {});
     expect(mocks.invoked).toEqual([['api:settings:get', {}]]);
@@ -105,7 +119,10 @@ describe('hardening', () => {
   it('denies navigation away from app://, new windows, webviews and every permission', () => {
     const on = new Map<string, (e: { preventDefault(): void }, url?: string) => void>();
     let openHandler: (() => { action: string }) | undefined;
-    hardenContents({ on: (ev: string, f: never) => on.set(ev, f), setWindowOpenHandler: (f: never) => (openHandler = f) } as never);
+    hardenContents({
+      on: (ev: string, f: never) => on.set(ev, f),
+      setWindowOpenHandler: (f: never) => (openHandler = f),
+    } as never);
     const prevent = vi.fn();
     on.get('will-navigate')!({ preventDefault: prevent }, 'https://example.com/');
     expect(prevent).toHaveBeenCalledTimes(1);
@@ -116,7 +133,10 @@ describe('hardening', () => {
     expect(openHandler!()).toEqual({ action: 'deny' });
     let requestHandler: ((wc: unknown, p: string, cb: (ok: boolean) => void) => void) | undefined;
     let checkHandler: (() => boolean) | undefined;
-    hardenSession({ setPermissionRequestHandler: (f: never) => (requestHandler = f), setPermissionCheckHandler: (f: never) => (checkHandler = f) });
+    hardenSession({
+      setPermissionRequestHandler: (f: never) => (requestHandler = f),
+      setPermissionCheckHandler: (f: never) => (checkHandler = f),
+    });
     const cb = vi.fn();
     requestHandler!(null, 'media', cb);
     expect(cb).toHaveBeenCalledWith(false);
@@ -141,13 +161,21 @@ describe('main process', () => {
     mocks.ready();
     await vi.waitFor(() => expect(mocks.windows).toHaveLength(1), { timeout: 10_000 });
     const prefs = mocks.windows[0].options.webPreferences as Record<string, unknown>;
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    });
     expect(String(prefs.preload)).toMatch(/preload\.cjs$/);
     expect(mocks.windows[0].url).toBe('app://campaign-desk/index.html');
     for (const c of CHANNELS) expect(mocks.handlers.has(`api:${c}`)).toBe(true);
     expect(mocks.permission.request).toBeTypeOf('function');
     expect(mocks.appEvents.has('web-contents-created')).toBe(true);
-    const info = (await mocks.handlers.get('api:app:info')!(trusted, {})) as { ok: boolean; data: { dataDir: string; door: string } };
+    const info = (await mocks.handlers.get('api:app:info')!(trusted, {})) as {
+      ok: boolean;
+      data: { dataDir: string; door: string };
+    };
     expect(info.data).toMatchObject({ dataDir: data.dir, door: 'ipc' });
   });
 });

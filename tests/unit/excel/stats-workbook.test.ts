@@ -7,12 +7,7 @@ import type ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildStatsWorkbook } from '../../../src-main/excel';
 import type { StatsWorkbookInput } from '../../../src-main/excel';
-import {
-  convertToPdf,
-  pdfPageCount,
-  pdfText,
-  pdfToPng,
-} from '../../helpers/office';
+import { convertToPdf, pdfPageCount, pdfText, pdfToPng } from '../../helpers/office';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { indicatorValues, loadXlsx, perUnitValues, testSettings, xmlParts } from './fixtures';
 
@@ -165,19 +160,16 @@ describe('the statistics workbook', () => {
     expect(ws.getCell(6, rateCol).value).toBe(0.81);
   });
 
-  it(
-    'LibreOffice renders it; page 1 is saved as PNG to look at',
-    async () => {
-      const file = join(tmp.dir, '统计表.xlsx');
-      writeFileSync(file, await buildStatsWorkbook(input()));
-      const pdf = await convertToPdf(file);
-      expect(await pdfPageCount(pdf)).toBeGreaterThanOrEqual(4);
-      const text = await pdfText(pdf);
-      expect(text).toContain('纪检监察干部队伍教育整顿工作进展统计表');
-      expect(text).toContain('96.5%');
-      const png = await pdfToPng(pdf, 1, 80);
-      if (process.env.EXCEL_PNG_OUT)
-        writeFileSync(process.env.EXCEL_PNG_OUT, (await import('node:fs')).readFileSync(png));
-    },
-  );
+  it('LibreOffice renders it; page 1 is saved as PNG to look at', async () => {
+    const file = join(tmp.dir, '统计表.xlsx');
+    writeFileSync(file, await buildStatsWorkbook(input()));
+    const pdf = await convertToPdf(file);
+    expect(await pdfPageCount(pdf)).toBeGreaterThanOrEqual(4);
+    const text = await pdfText(pdf);
+    expect(text).toContain('纪检监察干部队伍教育整顿工作进展统计表');
+    expect(text).toContain('96.5%');
+    const png = await pdfToPng(pdf, 1, 80);
+    if (process.env.EXCEL_PNG_OUT)
+      writeFileSync(process.env.EXCEL_PNG_OUT, (await import('node:fs')).readFileSync(png));
+  });
 });

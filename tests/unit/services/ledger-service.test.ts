@@ -26,7 +26,10 @@ describe('ledger records', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.code).toBe('validation');
-    expect(r.error.details?.issues).toContainEqual({ path: ['record', 'title'], message: '会议名称必须填写' });
+    expect(r.error.details?.issues).toContainEqual({
+      path: ['record', 'title'],
+      message: '会议名称必须填写',
+    });
     expect((await t.ok('ledgers:list', { ledger: 'meetings' })).records).toHaveLength(0);
   });
 
@@ -41,15 +44,31 @@ describe('ledger records', () => {
     expect(paths).toEqual(expect.arrayContaining(['record.date', 'record.unit']));
     // Cross-field rules run once the single fields are valid.
     const r2 = await t.call('ledgers:create', { ledger: 'meetings', record: sampleMeeting({ present: 12 }) });
-    expect(!r2.ok && r2.error.details?.issues?.[0]).toEqual({ path: ['record', 'present'], message: '实到人数不能多于应到人数' });
+    expect(!r2.ok && r2.error.details?.issues?.[0]).toEqual({
+      path: ['record', 'present'],
+      message: '实到人数不能多于应到人数',
+    });
   });
 
   it('refuses system fields smuggled into a record and a stale revision', async () => {
-    const rec = await t.ok('ledgers:create', { ledger: 'meetings', record: sampleMeeting({ createdBy: '伪造' }) });
+    const rec = await t.ok('ledgers:create', {
+      ledger: 'meetings',
+      record: sampleMeeting({ createdBy: '伪造' }),
+    });
     expect(rec.createdBy).toBe('本机用户');
-    const updated = await t.ok('ledgers:update', { ledger: 'meetings', id: rec.id, rev: 1, record: sampleMeeting({ title: '改名后的会议' }) });
+    const updated = await t.ok('ledgers:update', {
+      ledger: 'meetings',
+      id: rec.id,
+      rev: 1,
+      record: sampleMeeting({ title: '改名后的会议' }),
+    });
     expect(updated.rev).toBe(2);
-    const stale = await t.call('ledgers:update', { ledger: 'meetings', id: rec.id, rev: 1, record: sampleMeeting() });
+    const stale = await t.call('ledgers:update', {
+      ledger: 'meetings',
+      id: rec.id,
+      rev: 1,
+      record: sampleMeeting(),
+    });
     expect(!stale.ok && stale.error.code).toBe('conflict');
     expect((await t.ok('ledgers:get', { ledger: 'meetings', id: rec.id })).title).toBe('改名后的会议');
   });
@@ -75,24 +94,42 @@ describe('ledger records', () => {
   });
 
   it('keeps a removed choice value readable and editable on an old record', async () => {
-    const rec = await t.ok('ledgers:create', { ledger: 'meetings', record: sampleMeeting({ type: '先行学习会' }) });
+    const rec = await t.ok('ledgers:create', {
+      ledger: 'meetings',
+      record: sampleMeeting({ type: '先行学习会' }),
+    });
     const s = await t.ok('settings:get', {});
-    const lists = { ...s.choiceLists, meetingType: s.choiceLists.meetingType.filter((v) => v !== '先行学习会') };
+    const lists = {
+      ...s.choiceLists,
+      meetingType: s.choiceLists.meetingType.filter((v) => v !== '先行学习会'),
+    };
     await t.ok('settings:update', { settings: { ...s, choiceLists: lists } });
-    const edited = await t.ok('ledgers:update', { ledger: 'meetings', id: rec.id, record: sampleMeeting({ type: '先行学习会', place: '三楼会议室' }) });
+    const edited = await t.ok('ledgers:update', {
+      ledger: 'meetings',
+      id: rec.id,
+      record: sampleMeeting({ type: '先行学习会', place: '三楼会议室' }),
+    });
     expect(edited.type).toBe('先行学习会');
-    const fresh = await t.call('ledgers:create', { ledger: 'meetings', record: sampleMeeting({ type: '先行学习会' }) });
+    const fresh = await t.call('ledgers:create', {
+      ledger: 'meetings',
+      record: sampleMeeting({ type: '先行学习会' }),
+    });
     expect(!fresh.ok && fresh.error.details?.issues?.[0].path).toEqual(['record', 'type']);
   });
 
   it('refuses to remove a unit that records still name', async () => {
     await t.ok('ledgers:create', { ledger: 'meetings', record: sampleMeeting({ unit: 'u-town1' }) });
     const s = await t.ok('settings:get', {});
-    const r = await t.call('settings:update', { settings: { ...s, units: s.units.filter((u) => u.id !== 'u-town1') } });
+    const r = await t.call('settings:update', {
+      settings: { ...s, units: s.units.filter((u) => u.id !== 'u-town1') },
+    });
     expect(!r.ok && r.error.message).toContain('城关街道纪工委');
     // Renaming is fine: records point at the unit's id.
     const renamed = await t.ok('settings:update', {
-      settings: { ...s, units: s.units.map((u) => (u.id === 'u-town1' ? { ...u, name: '城关街道纪（工）委' } : u)) },
+      settings: {
+        ...s,
+        units: s.units.map((u) => (u.id === 'u-town1' ? { ...u, name: '城关街道纪（工）委' } : u)),
+      },
     });
     expect(renamed.units.find((u) => u.id === 'u-town1')?.name).toBe('城关街道纪（工）委');
   });
@@ -102,7 +139,11 @@ describe('the router', () => {
   it('refuses unknown channels and invalid arguments with a field path', async () => {
     const unknown = await t.app.call('ledgers:drop', {}, { door: 'internal', user: null, sessionId: 'x' });
     expect(!unknown.ok && unknown.error.code).toBe('unknown_channel');
-    const bad = await t.app.call('ledgers:list', { ledger: 'nonsense' }, { door: 'internal', user: null, sessionId: 'x' });
+    const bad = await t.app.call(
+      'ledgers:list',
+      { ledger: 'nonsense' },
+      { door: 'internal', user: null, sessionId: 'x' },
+    );
     expect(!bad.ok && bad.error.details?.issues?.[0].path).toEqual(['ledger']);
     expect(!bad.ok && bad.error.message).toMatch(/参数有误（ledger）/);
   });

@@ -34,7 +34,6 @@ const rows: CollectionSpec<Row[]> = {
   },
 };
 
-
 async function seeded(): Promise<string> {
   const dir = await tempDir();
   const store = await Store.open({

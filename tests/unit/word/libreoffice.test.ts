@@ -8,12 +8,7 @@ import { buildBulletin } from '../../../src-main/word/bulletin';
 import { buildReport } from '../../../src-main/word/report';
 import { fillTemplate } from '../../../src-main/word/template';
 import { ValueBook, lookupFor, unitLookupFor } from '../../../src-main/word/values';
-import {
-  convertToPdf,
-  pdfPageCount,
-  pdfText,
-  pdfToPng,
-} from '../../helpers/office';
+import { convertToPdf, pdfPageCount, pdfText, pdfToPng } from '../../helpers/office';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { sampleBulletin, samplePerUnit, sampleSettings, sampleValues } from './fixtures';
 import { splitRunTemplate } from './template-builder';
