@@ -188,6 +188,11 @@ export const auditContract = {
     'admin',
   ),
   'audit:verify': channel<AuditVerifyResult>()(z.object({}).strict(), 'admin'),
+  /** Every matching line as an Excel file (same filter as 'audit:list', no paging). */
+  'audit:export': channel<{ fileName: string; dataBase64: string }>()(
+    auditQuery.omit({ page: true, pageSize: true }),
+    'admin',
+  ),
 };
 
 type DefOf<D> = D extends ChannelDef<infer A, infer R> ? { args: A; result: R } : never;

@@ -145,6 +145,24 @@ describe('role table through the web door', () => {
     expect(r.ok).toBe(false);
   });
 
+  it('exports the 操作日志 to Excel for the administrator only, names masked', async () => {
+    expect((await api('audit:export', {}, sessions.readonly)).ok).toBe(false);
+    const r = await api('audit:export', { action: '登录' }, sessions.admin);
+    expect(r.ok, r.error?.message).toBe(true);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from((r.data as { dataBase64: string }).dataBase64, 'base64') as never);
+    const ws = wb.getWorksheet('操作日志')!;
+    expect(ws.getRow(3).getCell(5).value).toBe('操作');
+    const actions = new Set<unknown>();
+    for (let i = 4; i <= ws.rowCount; i++) actions.add(ws.getRow(i).getCell(5).value);
+    // Three users signed in above; the filter keeps sign-ins only.
+    expect([...actions]).toEqual(['登录']);
+    expect(ws.rowCount - 3).toBeGreaterThanOrEqual(3);
+    const all = Buffer.from(JSON.stringify(ws.getSheetValues()));
+    expect(all.includes(Buffer.from('张某某'))).toBe(false);
+  });
+
   it('counts clues for every role that may see statistics, without names', async () => {
     const r = await api('stats:compute', { from: '2026-04-01', to: '2026-04-30' }, sessions.readonly);
     const values = (r.data as { indicators: { name: string; period: unknown }[] }).indicators;
