@@ -25,7 +25,7 @@ if (stale) {
   console.error('正在构建界面（首次运行或界面代码有更新）…');
   const r = spawnSync(
     process.execPath,
-    [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+    [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'],
     {
       cwd: root,
       stdio: 'inherit',
