@@ -135,6 +135,51 @@ describe('ledger records', () => {
   });
 });
 
+describe('links between records', () => {
+  const rule = (title: string) => ({
+    group: 'office',
+    unit: 'u-office',
+    date: '2026-04-08',
+    title,
+    kind: '工作制度',
+    issuedBy: '领导小组',
+    action: '新制定',
+  });
+  const rect = (rules: string[]) => ({
+    group: 'rectify',
+    unit: 'u-office',
+    date: '2026-04-09',
+    source: '个人自查',
+    description: '会议记录不规范',
+    kind: '立行立改',
+    status: '整改中',
+    rules,
+  });
+
+  it('refuses a link to a record that does not exist or is in the recycle bin', async () => {
+    const r = await t.call('ledgers:create', { ledger: 'rectifications', record: rect(['no-such-rule']) });
+    expect(!r.ok && r.error.details?.issues?.[0]).toEqual({
+      path: ['record', 'rules'],
+      message: '建立制度指向的记录不存在或已删除',
+    });
+  });
+
+  it('keeps a linked rule from vanishing, and follows its renaming through the id', async () => {
+    const target = await t.ok('ledgers:create', { ledger: 'rules', record: rule('会议制度') });
+    const item = await t.ok('ledgers:create', { ledger: 'rectifications', record: rect([target.id]) });
+    const removed = await t.call('ledgers:remove', { ledger: 'rules', id: target.id });
+    expect(!removed.ok && removed.error.code).toBe('conflict');
+    expect(!removed.ok && removed.error.message).toContain('检视整改');
+    await t.ok('ledgers:update', { ledger: 'rules', id: target.id, record: rule('会议与文件制发制度') });
+    expect((await t.ok('ledgers:get', { ledger: 'rectifications', id: item.id })).rules).toEqual([target.id]);
+    // Once the referrer is in the recycle bin the rule may be recycled, but not purged while anything points at it.
+    await t.ok('ledgers:remove', { ledger: 'rectifications', id: item.id });
+    await t.ok('ledgers:remove', { ledger: 'rules', id: target.id });
+    const purge = await t.call('ledgers:purge', { ledger: 'rules', id: target.id });
+    expect(!purge.ok && purge.error.code).toBe('conflict');
+  });
+});
+
 describe('the router', () => {
   it('refuses unknown channels and invalid arguments with a field path', async () => {
     const unknown = await t.app.call('ledgers:drop', {}, { door: 'internal', user: null, sessionId: 'x' });
