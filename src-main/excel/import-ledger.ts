@@ -110,6 +110,17 @@ export async function previewImport(
   ctx: ImportContext,
 ): Promise<ImportPreview> {
   await checkXlsx(buf, ctx.fileName);
+  try {
+    return await readWorkbook(def, buf, ctx);
+  } catch (e) {
+    // exceljs's streaming reader very rarely fails inside its own bookkeeping on a valid file ("reading 'sheets'",
+    // seen once under heavy load, not reproducible); the file was already checked above, so one fresh read decides.
+    if (isAppFailure(e) && e.details?.retryable) return readWorkbook(def, buf, ctx);
+    throw e;
+  }
+}
+
+async function readWorkbook(def: LedgerDef, buf: Uint8Array, ctx: ImportContext): Promise<ImportPreview> {
   resetIntern();
   const cols = ledgerColumns(def, ctx.settings, { includeConfidential: true });
   const idx = headerIndex(cols);
@@ -137,6 +148,7 @@ export async function previewImport(
     throw new AppFailure(
       'bad_file',
       `文件内容无法读取（${e instanceof Error ? e.message.slice(0, 80) : '结构异常'}）。请在 WPS 或 Excel 中打开该文件，另存为 .xlsx 后再导入。`,
+      { retryable: true },
     );
   }
   const required = cols.filter((c) => c.required).map((c) => `“${c.label}”`);
