@@ -1,17 +1,12 @@
-// 导出 and 导入 through the screens, for the channels the contract has: files arrive as downloads in web mode.
-// A screen whose fragment is not in the contract yet shows that it is not available; its test is skipped.
+// 导出 and 导入 through the screens: files arrive as downloads in web mode.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isChannel } from '../../src-main/shared/contract';
 import { startE2E } from './helpers/app';
 import type { E2EApp } from './helpers/app';
 import { AppShellPage } from './pages/AppShellPage';
-
-const word = isChannel('word:report');
-const excel = isChannel('excel:stats');
 
 describe('导出与导入', () => {
   let app: E2EApp;
@@ -31,7 +26,7 @@ describe('导出与导入', () => {
     return { name: d.suggestedFilename(), bytes: readFileSync(file) };
   }
 
-  it.skipIf(!word)('previews the report placeholders and saves the Word report', async () => {
+  it('previews the report placeholders and saves the Word report', async () => {
     await shell.go('/export/report');
     await app.page.getByRole('button', { name: /预览填充内容/ }).click();
     const table = app.page.getByTestId('report-export').locator('.ant-table-row');
@@ -42,7 +37,7 @@ describe('导出与导入', () => {
     expect(file.bytes.subarray(0, 2).toString()).toBe('PK');
   });
 
-  it.skipIf(!word)('saves a bulletin chosen from the bulletins ledger', async () => {
+  it('saves a bulletin chosen from the bulletins ledger', async () => {
     await shell.go('/export/bulletin');
     const rows = app.page.getByTestId('bulletin-export').locator('.ant-table-row');
     await rows.first().click();
@@ -50,7 +45,7 @@ describe('导出与导入', () => {
     expect(file.name).toMatch(/\.docx$/);
   });
 
-  it.skipIf(!word)('uploads a Word template, makes it the default and removes it', async () => {
+  it('uploads a Word template, makes it the default and removes it', async () => {
     const tpl = await app.api('word:reportTemplate', {});
     const file = path.join(tmpdir(), `e2e-template-${Date.now()}.docx`);
     writeFileSync(file, Buffer.from(tpl.dataBase64, 'base64'));
@@ -66,7 +61,7 @@ describe('导出与导入', () => {
     await expect.poll(() => card.locator('.ant-table-row').count()).toBe(0);
   });
 
-  it.skipIf(!excel)('saves the Excel statistics workbook and a ledger export', async () => {
+  it('saves the Excel statistics workbook and a ledger export', async () => {
     await shell.go('/export/stats');
     const stats = await download(() => app.page.getByRole('button', { name: /导出 Excel 统计表/ }).click());
     expect(stats.name).toMatch(/\.xlsx$/);
@@ -76,33 +71,30 @@ describe('导出与导入', () => {
     expect(ledger.name).toMatch(/\.xlsx$/);
   });
 
-  it.skipIf(!excel)(
-    'imports an exported ledger file back: preview shows duplicates, skip commits nothing new',
-    async () => {
-      const exported = await app.apiRaw('excel:export', { ledger: 'meetings' });
-      if (!exported.ok) throw new Error(exported.error.message);
-      const { fileName, dataBase64 } = exported.data as { fileName: string; dataBase64: string };
-      const file = path.join(tmpdir(), `e2e-${Date.now()}-${fileName}`);
-      writeFileSync(file, Buffer.from(dataBase64, 'base64'));
-      const before = (await app.api('ledgers:list', { ledger: 'meetings' })).records.length;
-      await shell.go('/import');
-      await app.page.getByTestId('import-page').locator('input[type=file]').setInputFiles(file);
-      await app.page.getByTestId('import-summary').waitFor({ timeout: 60_000 });
-      await shell.shot('import-preview');
-      const commit = app.page.getByRole('button', { name: /确认导入|修正后才能导入/ });
-      if (await commit.isEnabled()) {
-        await commit.click();
-        await app.page
-          .getByText(/已导入/)
-          .first()
-          .waitFor({ timeout: 60_000 });
-        const after = (await app.api('ledgers:list', { ledger: 'meetings' })).records.length;
-        expect(after).toBe(before);
-      }
-    },
-  );
+  it('imports an exported ledger file back: preview shows duplicates, skip commits nothing new', async () => {
+    const exported = await app.apiRaw('excel:export', { ledger: 'meetings' });
+    if (!exported.ok) throw new Error(exported.error.message);
+    const { fileName, dataBase64 } = exported.data as { fileName: string; dataBase64: string };
+    const file = path.join(tmpdir(), `e2e-${Date.now()}-${fileName}`);
+    writeFileSync(file, Buffer.from(dataBase64, 'base64'));
+    const before = (await app.api('ledgers:list', { ledger: 'meetings' })).records.length;
+    await shell.go('/import');
+    await app.page.getByTestId('import-page').locator('input[type=file]').setInputFiles(file);
+    await app.page.getByTestId('import-summary').waitFor({ timeout: 60_000 });
+    await shell.shot('import-preview');
+    const commit = app.page.getByRole('button', { name: /确认导入|修正后才能导入/ });
+    if (await commit.isEnabled()) {
+      await commit.click();
+      await app.page
+        .getByText(/已导入/)
+        .first()
+        .waitFor({ timeout: 60_000 });
+      const after = (await app.api('ledgers:list', { ledger: 'meetings' })).records.length;
+      expect(after).toBe(before);
+    }
+  });
 
-  it.skipIf(!excel)('lists every problem of an import by row and column and commits nothing', async () => {
+  it('lists every problem of an import by row and column and commits nothing', async () => {
     const exported = await app.apiRaw('excel:export', { ledger: 'meetings' });
     if (!exported.ok) throw new Error(exported.error.message);
     const { dataBase64 } = exported.data as { dataBase64: string };
@@ -142,10 +134,12 @@ describe('导出与导入', () => {
     expect((await app.api('ledgers:list', { ledger: 'meetings' })).records.length).toBe(before);
   });
 
-  it('shows what is not yet available instead of failing silently', async () => {
+  it('offers every export and the import with no “尚未接入” notice left', async () => {
     await shell.go('/export/report');
-    await app.page.getByTestId('export-page').waitFor();
-    const notice = app.page.getByText('部分导出功能尚未接入');
-    expect(await notice.count()).toBe(word && excel ? 0 : 1);
+    await app.page.getByTestId('report-export').waitFor();
+    expect(await app.page.getByText('尚未接入').count()).toBe(0);
+    await shell.go('/import');
+    await app.page.getByTestId('import-page').waitFor();
+    expect(await app.page.getByText('尚未接入').count()).toBe(0);
   });
 });

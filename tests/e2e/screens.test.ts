@@ -1,5 +1,7 @@
 // A screenshot of every screen (saved under /tmp/shots for a person to look at), starting from a blank data
 // directory: the wizard loads the demonstration data, then each screen must render without page errors.
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ledgerList } from '../../src-main/shared/ledgers';
 import { startE2E } from './helpers/app';
@@ -63,6 +65,27 @@ describe('每个页面', () => {
     await shell.go('/import');
     await app.page.getByTestId('import-page').waitFor();
     await shell.shot('import');
+    expect(app.errors.filter((e) => !e.includes('favicon'))).toEqual([]);
+  });
+
+  it('shows 用户管理 before accounts are enabled, and 操作日志 of the single-user desktop', async () => {
+    await shell.go('/users');
+    await app.page.getByTestId('users-not-enabled').waitFor();
+    await shell.shot('users-not-enabled');
+    await shell.go('/audit');
+    await expect.poll(() => app.page.getByTestId('audit-status').getAttribute('data-ok')).toBe('true');
+    await expect
+      .poll(() => app.page.getByTestId('audit-page').locator('.ant-table-row').count())
+      .toBeGreaterThan(0);
+    await shell.shot('audit-single-user');
+
+    // Someone edits the log file by hand: the status bar turns red and names the line.
+    const file = path.join(app.server.app.dataDir, 'audit', 'audit.log');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('载入演示数据', '载入示范数据'));
+    await app.page.getByRole('button', { name: '重新校验' }).click();
+    await expect.poll(() => app.page.getByTestId('audit-status').getAttribute('data-ok')).toBe('false');
+    expect(await app.page.getByTestId('audit-status').textContent()).toMatch(/第\d+行.*内容被修改/);
+    await shell.shot('audit-tampered');
     expect(app.errors.filter((e) => !e.includes('favicon'))).toEqual([]);
   });
 });

@@ -62,9 +62,53 @@ describe('首次设置与设置页', () => {
       ['单位', 'settings-units'],
       ['选项列表', 'settings-choices'],
       ['四种形态', 'settings-fourforms'],
+      ['公文格式', 'settings-docformat'],
+      ['账户与安全', 'settings-account'],
     ]) {
       await settings.tab(label);
       await shell.shot(name);
     }
+  });
+
+  it('edits the Word format: a problem at the field, 恢复国家标准, then saves fonts, page numbers and the bulletin name', async () => {
+    const settings = new SettingsScreen(app.page);
+    await settings.open();
+    await settings.tab('公文格式');
+    const title = settings.input('docFormat_fonts_title');
+    const top = settings.input('docFormat_marginsMm_top');
+    await expect.poll(() => title.inputValue()).toBe('方正小标宋简体');
+    await expect.poll(() => top.inputValue()).toBe('37');
+
+    await top.fill('5');
+    await settings.save();
+    await expect
+      .poll(() => settings.errorAt('docFormat_marginsMm_top').textContent())
+      .toBe('上边距不能小于10毫米');
+    await shell.shot('settings-docformat-error');
+    expect((await app.api('settings:get', {})).docFormat?.marginsMm.top ?? 37).toBe(37);
+
+    await title.fill('小标宋');
+    await app.page.getByTestId('doc-format-restore').click();
+    await expect.poll(() => top.inputValue()).toBe('37');
+    await expect.poll(() => title.inputValue()).toBe('方正小标宋简体');
+    await expect.poll(() => settings.errorAt('docFormat_marginsMm_top').count()).toBe(0);
+
+    await title.fill('小标宋');
+    await app.page.getByTestId('doc-format').getByText('居中', { exact: true }).click();
+    await settings.input('bulletinName').fill('清风简报');
+    await settings.tab('账户与安全');
+    await settings.input('lockMinutes').fill('30');
+    await settings.save();
+    await expect.poll(async () => (await app.api('settings:get', {})).bulletinName).toBe('清风简报');
+    const saved = await app.api('settings:get', {});
+    expect(saved.docFormat).toMatchObject({
+      fonts: { title: '小标宋', body: '仿宋_GB2312' },
+      marginsMm: { top: 37, bottom: 35, left: 28, right: 26 },
+      pageNumberStyle: 'center',
+      linesPerPage: 22,
+      charsPerLine: 28,
+    });
+    expect(saved.lockMinutes).toBe(30);
+    expect(app.errors.filter((e) => !e.includes('favicon'))).toEqual([]);
   });
 });

@@ -1,4 +1,6 @@
 // The renderer's one door to main: window.api (desktop preload) or POST /api/<channel> (web mode), typed by the contract.
+// It also tells the app when the server no longer knows the caller ('unauthenticated' from any channel), so every
+// screen returns to sign-in (or the lock screen) without each one handling it.
 import type { ArgsOf, Channel, ResultOf } from '../../../src-main/shared/contract';
 import type { AppError, Result } from '../../../src-main/shared/result';
 
@@ -45,6 +47,41 @@ function trackSession(channel: string, r: Result<unknown>) {
   if (typeof id === 'string' && channel.startsWith('auth:')) sessionStorage.setItem(SESSION_KEY, id);
 }
 
+/**
+ * Channels whose 'unauthenticated' answer is not a lost session: a wrong password (the form that called shows the
+ * message), or the open channels the app loads with, which only fail so for a wrong web token (no sign-in helps).
+ */
+const OWN_ANSWER = new Set<string>([
+  'auth:signIn',
+  'auth:setupAdmin',
+  'auth:recover',
+  'auth:signOut',
+  'app:info',
+  'auth:status',
+]);
+/** Channels whose success means a (new) session exists: screens that failed for want of one may load again. */
+const SIGN_IN = new Set<string>(['auth:signIn', 'auth:setupAdmin']);
+
+export type SessionEvent = 'lost' | 'restored';
+const listeners = new Set<(e: SessionEvent, error?: AppError) => void>();
+
+/** Subscribes to session events: 'lost' when any call is refused as unauthenticated, 'restored' after a sign-in. */
+export function onSessionEvent(fn: (e: SessionEvent, error?: AppError) => void): () => void {
+  listeners.add(fn);
+  return () => {
+    listeners.delete(fn);
+  };
+}
+
+function notify(channel: string, r: Result<unknown>) {
+  let e: SessionEvent | null = null;
+  if (!r.ok && r.error.code === 'unauthenticated' && !OWN_ANSWER.has(channel)) e = 'lost';
+  else if (r.ok && SIGN_IN.has(channel)) e = 'restored';
+  if (!e) return;
+  const event = e;
+  for (const fn of [...listeners]) fn(event, r.ok ? undefined : r.error);
+}
+
 export function isDesktop(): boolean {
   return typeof window !== 'undefined' && !!window.api;
 }
@@ -88,6 +125,7 @@ export async function call<C extends Channel>(channel: C, args: ArgsOf<C>): Prom
     const r: unknown = window.api ? await window.api.invoke(channel, args) : await overHttp(channel, args);
     if (!isEnvelope(r)) return failure('internal', '调用结果格式不正确。');
     if (!window.api) trackSession(channel, r);
+    notify(channel, r);
     return r;
   } catch (e) {
     return failure('internal', e instanceof Error ? e.message : '调用失败。');

@@ -1,8 +1,9 @@
-// Loads a contract channel's data with loading / error state and refresh; keeps data while refreshing.
+// Loads a contract channel's data with loading / error state and refresh; keeps data while refreshing. A load refused
+// for want of a session loads again by itself once the user has signed in again (lock screen).
 import { useCallback, useEffect, useState } from 'react';
 import type { ArgsOf, Channel, ResultOf } from '../../../src-main/shared/contract';
 import type { AppError } from '../../../src-main/shared/result';
-import { call } from '../api/client';
+import { call, onSessionEvent } from '../api/client';
 
 interface State<T> {
   key: string | null;
@@ -46,6 +47,13 @@ export function useChannel<C extends Channel>(channel: C, args: ArgsOf<C> | null
   }, [channel, key, tick]);
 
   const refresh = useCallback(() => setTick((t) => t + 1), []);
+  const lostSession = state.key === key && state.error?.code === 'unauthenticated';
+  useEffect(() => {
+    if (!lostSession) return;
+    return onSessionEvent((e) => {
+      if (e === 'restored') refresh();
+    });
+  }, [lostSession, refresh]);
   const setData = useCallback(
     (update: (old: ResultOf<C> | undefined) => ResultOf<C> | undefined) =>
       setState((old) => ({ ...old, data: update(old.data) })),

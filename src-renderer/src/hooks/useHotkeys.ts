@@ -1,4 +1,5 @@
-// Page-level keyboard shortcuts ("mod+n", "mod+s", "/"); "/" is ignored while typing in a field.
+// Page-level keyboard shortcuts ("mod+n", "mod+s", "/"); "/" is ignored while typing in a field, and every
+// shortcut is off while the lock screen covers the page (it sets data-locked on <html>).
 import { useEffect, useRef } from 'react';
 
 export type HotkeyMap = Record<string, (e: KeyboardEvent) => void>;
@@ -25,6 +26,7 @@ export function useHotkeys(map: HotkeyMap, enabled = true): void {
       const combo = comboOf(e);
       const fn = ref.current[combo];
       if (!fn) return;
+      if (document.documentElement.hasAttribute('data-locked')) return;
       if (!combo.startsWith('mod+') && isTyping(e.target)) return;
       e.preventDefault();
       fn(e);

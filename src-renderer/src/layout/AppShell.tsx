@@ -1,12 +1,13 @@
-// The working shell: red header with commission and campaign, store notices, left menu, routed content.
-import { Alert, Button, Layout, Tag, Tooltip, Typography } from 'antd';
-import { call } from '../api/client';
+// The working shell: red header with commission, campaign and the signed-in user, store notices, left menu (what
+// this user may open), routed content.
+import { Alert, Layout, Typography } from 'antd';
 import { useState } from 'react';
 import { useAppData } from '../hooks/useAppData';
 import { useHashRoute } from '../hooks/useHashRoute';
 import { shortStamp } from '../lib/format';
 import { NavMenu } from './NavMenu';
 import { menuKeyOf, RouteView } from './routes';
+import { UserMenu } from './UserMenu';
 
 const DISMISSED = 'campaign-desk.dismissedNotices';
 
@@ -19,7 +20,7 @@ function readDismissed(): string[] {
 }
 
 export function AppShell() {
-  const { info, settings, refreshInfo } = useAppData();
+  const { info, settings, viewer } = useAppData();
   const [path, go] = useHashRoute();
   const [dismissed, setDismissed] = useState<string[]>(readDismissed);
   const notices = info.notices.filter((n) => !dismissed.includes(`${n.at}|${n.message}`));
@@ -53,25 +54,11 @@ export function AppShell() {
           {settings.campaignStart} 至 {settings.campaignEnd}
         </Typography.Text>
         <div style={{ flex: 1 }} />
-        <Tooltip title={`数据目录：${info.dataDir}`}>
-          <Tag color="default" style={{ background: 'rgba(255,255,255,.15)', color: '#fff', border: 0 }}>
-            {info.door === 'http' ? '网页模式' : '桌面版'} · {info.user?.displayName ?? '本机用户'}
-          </Tag>
-        </Tooltip>
-        {info.accountsEnabled && info.user && (
-          <Button
-            size="small"
-            type="text"
-            style={{ color: '#fff' }}
-            onClick={() => void call('auth:signOut', {}).then(() => refreshInfo())}
-          >
-            退出登录
-          </Button>
-        )}
+        <UserMenu />
       </Layout.Header>
       <Layout>
         <Layout.Sider width={208} theme="light" style={{ overflow: 'auto', borderRight: '1px solid #eee' }}>
-          <NavMenu settings={settings} selected={menuKeyOf(path)} onGo={go} />
+          <NavMenu settings={settings} viewer={viewer} selected={menuKeyOf(path)} onGo={go} />
         </Layout.Sider>
         <Layout.Content style={{ display: 'flex', flexDirection: 'column', minWidth: 0 }}>
           {notices.map((n) => {
@@ -89,7 +76,7 @@ export function AppShell() {
             );
           })}
           <div style={{ flex: 1, minHeight: 0, overflow: 'auto', padding: 16 }} id="page-content">
-            <RouteView path={path} />
+            <RouteView path={path} viewer={viewer} />
           </div>
         </Layout.Content>
       </Layout>

@@ -1,5 +1,7 @@
-// The left menu: home, every ledger from the registry grouped by working group, exports, import, and the rest.
+// The left menu: home, every ledger this user may open grouped by working group, exports, import (not for 只读),
+// and for the administrator 用户管理 and 操作日志. Hiding is a courtesy: the routes and the server check again.
 import {
+  AuditOutlined,
   DashboardOutlined,
   DeleteOutlined,
   ExportOutlined,
@@ -8,17 +10,21 @@ import {
   LockOutlined,
   SettingOutlined,
   TableOutlined,
+  TeamOutlined,
 } from '@ant-design/icons';
 import { Menu } from 'antd';
 import type { MenuProps } from 'antd';
 import { ledgerList } from '../../../src-main/shared/ledgers';
 import type { Settings } from '../../../src-main/shared/settings';
+import { canSeeLedger, canWriteAnything, isAdmin } from '../lib/permissions';
+import type { Viewer } from '../lib/permissions';
 
 type Item = Required<MenuProps>['items'][number];
 
-function ledgerItems(settings: Settings): Item[] {
+function ledgerItems(settings: Settings, viewer: Viewer): Item[] {
   const groups = new Map<string, Item[]>();
   for (const def of ledgerList()) {
+    if (!canSeeLedger(viewer, def)) continue;
     const items = groups.get(def.ownerGroup) ?? [];
     items.push({
       key: `/ledger/${def.key}`,
@@ -40,16 +46,19 @@ function ledgerItems(settings: Settings): Item[] {
 
 export function NavMenu({
   settings,
+  viewer,
   selected,
   onGo,
 }: {
   settings: Settings;
+  viewer: Viewer;
   selected: string;
   onGo: (k: string) => void;
 }) {
+  const admin = isAdmin(viewer);
   const items: Item[] = [
     { key: '/', icon: <DashboardOutlined />, label: '首页' },
-    { key: 'ledgers', icon: <TableOutlined />, label: '台账', children: ledgerItems(settings) },
+    { key: 'ledgers', icon: <TableOutlined />, label: '台账', children: ledgerItems(settings, viewer) },
     {
       key: 'exports',
       icon: <ExportOutlined />,
@@ -62,9 +71,15 @@ export function NavMenu({
         { key: '/export/templates', label: '模板管理' },
       ],
     },
-    { key: '/import', icon: <ImportOutlined />, label: '导入' },
+    ...(canWriteAnything(viewer) ? [{ key: '/import', icon: <ImportOutlined />, label: '导入' }] : []),
     { key: '/indicators', icon: <FunctionOutlined />, label: '指标与占位符' },
     { key: '/recycle', icon: <DeleteOutlined />, label: '回收站' },
+    ...(admin
+      ? [
+          { key: '/users', icon: <TeamOutlined />, label: '用户管理' },
+          { key: '/audit', icon: <AuditOutlined />, label: '操作日志' },
+        ]
+      : []),
     { key: '/settings', icon: <SettingOutlined />, label: '设置' },
   ];
   return (

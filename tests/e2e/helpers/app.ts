@@ -23,13 +23,22 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
+type Server = Awaited<ReturnType<typeof startWebServer>>;
+
 export interface E2EApp {
   url: string;
   browser: Browser;
   page: Page;
+  /** The in-process app behind the web door: `server.app.call`, `server.app.security`. */
+  server: Server;
   /** Calls a channel over the same web door, as the page does (for assertions). */
   api<C extends Channel>(channel: C, args: ArgsOf<C>): Promise<ResultOf<C>>;
   apiRaw(channel: string, args: unknown): Promise<Result<unknown>>;
+  /**
+   * Once accounts are enabled: signs the helper's own API calls in as this user (a session of its own, apart from
+   * the page's), so api() can read for assertions.
+   */
+  signInApi(username: string, password: string): Promise<void>;
   /** Page errors collected so far (uncaught exceptions, console errors). */
   errors: string[];
   close(): Promise<void>;
@@ -52,10 +61,15 @@ export async function startE2E(opts: { demo?: boolean } = {}): Promise<E2EApp> {
   });
   mkdirSync(SHOTS_DIR, { recursive: true });
   const base = new URL(server.url);
+  let session: string | null = null;
   const apiRaw = async (channel: string, args: unknown): Promise<Result<unknown>> => {
     const res = await fetch(`${base.origin}/api/${channel}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.token}` },
+      headers: {
+        'Content-Type': 'application/json',
+        Authorization: `Bearer ${server.token}`,
+        ...(session ? { 'X-Session': session } : {}),
+      },
       body: JSON.stringify(args),
     });
     return (await res.json()) as Result<unknown>;
@@ -70,8 +84,13 @@ export async function startE2E(opts: { demo?: boolean } = {}): Promise<E2EApp> {
     url: server.url,
     browser,
     page,
+    server,
     api,
     apiRaw,
+    async signInApi(username, password) {
+      session = null;
+      session = (await api('auth:signIn', { username, password })).sessionId;
+    },
     errors,
     async close() {
       await browser.close();

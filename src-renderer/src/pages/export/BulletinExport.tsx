@@ -4,7 +4,7 @@ import { Alert, Button, Card, Checkbox, Space, Table } from 'antd';
 import { useState } from 'react';
 import { LEDGERS } from '../../../../src-main/shared/ledgers';
 import type { LedgerRecord } from '../../../../src-main/shared/ledgers/types';
-import { callPending } from '../../api/pending';
+import { call } from '../../api/client';
 import { ProblemList } from '../../components/ProblemList';
 import { useChannel } from '../../hooks/useChannel';
 import { useFileTask } from '../../hooks/useFileTask';
@@ -46,7 +46,7 @@ export function BulletinExport() {
             onClick={() =>
               selected &&
               void task.run('简报', () =>
-                callPending('word:bulletin', { id: selected, blankMasthead, withKeyNumbers }),
+                call('word:bulletin', { id: selected, blankMasthead, withKeyNumbers }),
               )
             }
           >

@@ -1,6 +1,5 @@
 // 导出: the progress report, bulletins, statistics workbook and template management, one tab each.
-import { Alert, Tabs, Typography } from 'antd';
-import { isAvailable } from '../../api/pending';
+import { Tabs, Typography } from 'antd';
 import { BulletinExport } from './BulletinExport';
 import { LedgerExport } from './LedgerExport';
 import { ReportExport } from './ReportExport';
@@ -11,21 +10,11 @@ const TABS = ['report', 'bulletin', 'stats', 'ledgers', 'templates'] as const;
 
 export function ExportPage({ tab }: { tab?: string }) {
   const active = TABS.includes(tab as (typeof TABS)[number]) ? tab! : 'report';
-  const missing = !isAvailable('word:report') || !isAvailable('excel:stats');
   return (
     <div data-testid="export-page">
       <Typography.Title level={4} style={{ marginTop: 0 }}>
         导出
       </Typography.Title>
-      {missing && (
-        <Alert
-          type="info"
-          showIcon
-          style={{ marginBottom: 12 }}
-          title="部分导出功能尚未接入"
-          description="本版本的 Word / Excel 导出模块还在接入中，相应按钮会提示“尚未接入”。"
-        />
-      )}
       <Tabs
         activeKey={active}
         onChange={(k) => {

@@ -4,12 +4,15 @@ import { Button, Card, Checkbox, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { ledgerList } from '../../../../src-main/shared/ledgers';
 import type { LedgerKey } from '../../../../src-main/shared/ledgers/types';
-import { callPending } from '../../api/pending';
+import { call } from '../../api/client';
 import { ProblemList } from '../../components/ProblemList';
+import { useAppData } from '../../hooks/useAppData';
 import { useFileTask } from '../../hooks/useFileTask';
+import { canSeeLedger } from '../../lib/permissions';
 
 export function LedgerExport() {
-  const ledgers = ledgerList();
+  const { viewer } = useAppData();
+  const ledgers = ledgerList().filter((d) => canSeeLedger(viewer, d));
   const [ledger, setLedger] = useState<LedgerKey>(ledgers[0]?.key ?? 'meetings');
   const [withProtected, setWithProtected] = useState(false);
   const task = useFileTask();
@@ -40,7 +43,7 @@ export function LedgerExport() {
             loading={task.busy}
             onClick={() =>
               void task.run(`${def?.label ?? ''}台账`, () =>
-                callPending('excel:export', { ledger, includeConfidential: withProtected || undefined }),
+                call('excel:export', { ledger, includeConfidential: withProtected || undefined }),
               )
             }
           >

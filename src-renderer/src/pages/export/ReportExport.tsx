@@ -3,15 +3,15 @@ import { EyeOutlined, FileWordOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import type { AppError } from '../../../../src-main/shared/result';
-import { callPending } from '../../api/pending';
-import type { PResult } from '../../api/pending';
+import type { ResultOf } from '../../../../src-main/shared/contract';
+import { call } from '../../api/client';
 import { PeriodPicker } from '../../components/PeriodPicker';
 import { ProblemList } from '../../components/ProblemList';
 import { useFileTask } from '../../hooks/useFileTask';
 import { usePeriod } from '../../hooks/usePeriod';
 import { TemplatePicker } from './TemplatePicker';
 
-type Preview = PResult<'word:preview'>;
+type Preview = ResultOf<'word:preview'>;
 
 export function ReportExport() {
   const periodState = usePeriod();
@@ -26,7 +26,7 @@ export function ReportExport() {
   const loadPreview = async () => {
     setPreviewing(true);
     setPreviewError(null);
-    const r = await callPending('word:preview', { from, to, templateId });
+    const r = await call('word:preview', { from, to, templateId });
     setPreviewing(false);
     if (r.ok) setPreview({ key, rows: r.data });
     else setPreviewError(r.error);
@@ -46,13 +46,11 @@ export function ReportExport() {
             type="primary"
             icon={<FileWordOutlined />}
             loading={task.busy}
-            onClick={() =>
-              void task.run('工作情况报告', () => callPending('word:report', { from, to, templateId }))
-            }
+            onClick={() => void task.run('工作情况报告', () => call('word:report', { from, to, templateId }))}
           >
             导出 Word 报告
           </Button>
-          <Button onClick={() => void task.run('报告模板', () => callPending('word:reportTemplate', {}))}>
+          <Button onClick={() => void task.run('报告模板', () => call('word:reportTemplate', {}))}>
             下载示例模板
           </Button>
         </Space>

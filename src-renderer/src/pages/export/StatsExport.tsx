@@ -2,7 +2,7 @@
 import { FileExcelOutlined } from '@ant-design/icons';
 import { Button, Card, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { callPending } from '../../api/pending';
+import { call } from '../../api/client';
 import { PeriodPicker } from '../../components/PeriodPicker';
 import { ProblemList } from '../../components/ProblemList';
 import { useFileTask } from '../../hooks/useFileTask';
@@ -24,9 +24,7 @@ export function StatsExport() {
             type="primary"
             icon={<FileExcelOutlined />}
             loading={task.busy}
-            onClick={() =>
-              void task.run('统计表', () => callPending('excel:stats', { from, to, templateId }))
-            }
+            onClick={() => void task.run('统计表', () => call('excel:stats', { from, to, templateId }))}
           >
             导出 Excel 统计表
           </Button>

@@ -1,7 +1,6 @@
 // Chooses a user template (Word report or Excel statistics) or the built-in one; marks the default.
 import { Select } from 'antd';
-import { templatesOf } from '../../api/pending';
-import { usePendingQuery } from '../../hooks/usePendingQuery';
+import { useChannel } from '../../hooks/useChannel';
 
 interface Props {
   kind: 'word' | 'excel';
@@ -10,8 +9,8 @@ interface Props {
 }
 
 export function TemplatePicker({ kind, value, onChange }: Props) {
-  const q = usePendingQuery(kind === 'word' ? 'word:templates:list' : 'excel:templates:list', {});
-  const templates = templatesOf(q.data);
+  const q = useChannel(kind === 'word' ? 'word:templates:list' : 'excel:templates:list', {});
+  const templates = q.data?.templates ?? [];
   return (
     <Select
       allowClear

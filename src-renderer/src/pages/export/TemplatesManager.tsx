@@ -1,18 +1,25 @@
 // Template management for Word reports and Excel statistics: list, upload, set default, remove; shows problems.
+// 只读 accounts see the lists only.
 import { UploadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Popconfirm, Space, Table, Tag, Upload } from 'antd';
 import { useState } from 'react';
 import type { AppError, Result } from '../../../../src-main/shared/result';
 import { readFileBase64 } from '../../api/files';
-import { callPending, templatesOf } from '../../api/pending';
-import type { TemplateInfo } from '../../api/pending';
+import { call } from '../../api/client';
+import type { ExcelTemplateInfo, WordTemplateInfo } from '../../../../src-main/shared/contract';
 import { ProblemList } from '../../components/ProblemList';
-import { usePendingQuery } from '../../hooks/usePendingQuery';
+import { useAppData } from '../../hooks/useAppData';
+import { useChannel } from '../../hooks/useChannel';
 import { formatStamp } from '../../lib/format';
+import { canWriteAnything } from '../../lib/permissions';
+
+type TemplateInfo = WordTemplateInfo | ExcelTemplateInfo;
 
 function TemplateCard({ kind }: { kind: 'word' | 'excel' }) {
   const { message } = App.useApp();
-  const list = usePendingQuery(kind === 'word' ? 'word:templates:list' : 'excel:templates:list', {});
+  const { viewer } = useAppData();
+  const canEdit = canWriteAnything(viewer);
+  const list = useChannel(kind === 'word' ? 'word:templates:list' : 'excel:templates:list', {});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const [warning, setWarning] = useState<Pick<AppError, 'message' | 'details'> | null>(null);
@@ -27,7 +34,8 @@ function TemplateCard({ kind }: { kind: 'word' | 'excel' }) {
     if (!r.ok) return setError(r.error);
     void message.success(label);
     list.refresh();
-    const problems = (r.data as { problems?: unknown[] } | null)?.problems;
+    // An Excel template is kept even with names the statistics do not know: they come back as warnings.
+    const problems = (r.data as { template?: { warnings?: string[] } } | null)?.template?.warnings;
     if (problems?.length)
       setWarning({
         message: '模板已保存，但其中有以下问题，导出时这些位置不会被填写：',
@@ -40,8 +48,8 @@ function TemplateCard({ kind }: { kind: 'word' | 'excel' }) {
     const name = file.name.replace(/\.[^.]+$/, '');
     await act('模板已上传', () =>
       kind === 'word'
-        ? callPending('word:templates:add', { name, fileName: file.name, dataBase64 })
-        : callPending('excel:templates:add', { name, fileName: file.name, dataBase64 }),
+        ? call('word:templates:add', { name, fileName: file.name, dataBase64 })
+        : call('excel:templates:add', { name, fileName: file.name, dataBase64 }),
     );
   };
 
@@ -50,11 +58,13 @@ function TemplateCard({ kind }: { kind: 'word' | 'excel' }) {
       size="small"
       title={kind === 'word' ? 'Word 报告模板' : 'Excel 统计表模板'}
       extra={
-        <Upload accept={ext} showUploadList={false} beforeUpload={(f) => (void upload(f), false)}>
-          <Button icon={<UploadOutlined />} loading={busy}>
-            上传 {ext} 模板
-          </Button>
-        </Upload>
+        canEdit && (
+          <Upload accept={ext} showUploadList={false} beforeUpload={(f) => (void upload(f), false)}>
+            <Button icon={<UploadOutlined />} loading={busy}>
+              上传 {ext} 模板
+            </Button>
+          </Upload>
+        )
       }
       data-testid={`${kind}-templates`}
     >
@@ -65,7 +75,7 @@ function TemplateCard({ kind }: { kind: 'word' | 'excel' }) {
         size="small"
         rowKey="id"
         loading={list.loading}
-        dataSource={templatesOf(list.data)}
+        dataSource={list.data?.templates ?? []}
         pagination={false}
         locale={{ emptyText: '还没有上传模板，导出时使用内置格式' }}
         columns={[
@@ -75,13 +85,13 @@ function TemplateCard({ kind }: { kind: 'word' | 'excel' }) {
               <Space>
                 {t.name}
                 {t.isDefault && <Tag color="blue">默认</Tag>}
-                {t.builtIn && <Tag>内置</Tag>}
               </Space>
             ),
           },
-          { title: '上传时间', width: 150, render: (_, t) => formatStamp(t.createdAt ?? t.addedAt) },
+          { title: '上传时间', width: 150, render: (_, t) => formatStamp(t.createdAt) },
           {
             title: '操作',
+            hidden: !canEdit,
             width: 180,
             render: (_, t) => (
               <Space>
@@ -91,8 +101,8 @@ function TemplateCard({ kind }: { kind: 'word' | 'excel' }) {
                   onClick={() =>
                     void act('已设为默认模板', () =>
                       kind === 'word'
-                        ? callPending('word:templates:setDefault', { id: t.id })
-                        : callPending('excel:templates:setDefault', { id: t.id }),
+                        ? call('word:templates:setDefault', { id: t.id })
+                        : call('excel:templates:setDefault', { id: t.id }),
                     )
                   }
                 >
@@ -105,12 +115,12 @@ function TemplateCard({ kind }: { kind: 'word' | 'excel' }) {
                   onConfirm={() =>
                     void act('模板已删除', () =>
                       kind === 'word'
-                        ? callPending('word:templates:remove', { id: t.id })
-                        : callPending('excel:templates:remove', { id: t.id }),
+                        ? call('word:templates:remove', { id: t.id })
+                        : call('excel:templates:remove', { id: t.id }),
                     )
                   }
                 >
-                  <Button size="small" danger disabled={t.builtIn}>
+                  <Button size="small" danger>
                     删除
                   </Button>
                 </Popconfirm>

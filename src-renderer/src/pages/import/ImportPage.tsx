@@ -1,28 +1,17 @@
 // 导入: choose a ledger, get its template, upload a filled file, preview every problem, then commit all or none.
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Radio,
-  Result,
-  Select,
-  Space,
-  Spin,
-  Steps,
-  Typography,
-  Upload,
-} from 'antd';
+import { App, Button, Card, Radio, Result, Select, Space, Spin, Steps, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { ledgerList } from '../../../../src-main/shared/ledgers';
 import type { LedgerKey } from '../../../../src-main/shared/ledgers/types';
 import type { AppError } from '../../../../src-main/shared/result';
 import { readFileBase64 } from '../../api/files';
-import { callPending, isAvailable } from '../../api/pending';
-import type { ImportPreview, PResult } from '../../api/pending';
+import type { ImportPreview, ResultOf } from '../../../../src-main/shared/contract';
+import { call } from '../../api/client';
 import { ProblemList } from '../../components/ProblemList';
+import { useAppData } from '../../hooks/useAppData';
 import { useFileTask } from '../../hooks/useFileTask';
+import { canCreateIn } from '../../lib/permissions';
 import { ImportPreviewTable } from './ImportPreviewTable';
 import { ImportSummaryView } from './ImportSummaryView';
 
@@ -30,12 +19,14 @@ type Upload = { fileName: string; dataBase64: string };
 
 export function ImportPage() {
   const { message } = App.useApp();
-  const ledgers = ledgerList();
+  const { viewer, settings } = useAppData();
+  // Only ledgers this user may add to (the server checks each row's working group again).
+  const ledgers = ledgerList().filter((d) => canCreateIn(viewer, d, settings.groups));
   const [ledger, setLedger] = useState<LedgerKey>(ledgers[0]?.key ?? 'meetings');
   const [file, setFile] = useState<Upload | null>(null);
   const [onDuplicate, setOnDuplicate] = useState<'skip' | 'update'>('skip');
   const [preview, setPreview] = useState<ImportPreview | null>(null);
-  const [done, setDone] = useState<PResult<'excel:importCommit'> | null>(null);
+  const [done, setDone] = useState<ResultOf<'excel:importCommit'> | null>(null);
   const [working, setWorking] = useState<'preview' | 'commit' | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const template = useFileTask();
@@ -51,7 +42,7 @@ export function ImportPage() {
   const runPreview = async (f: Upload, dup = onDuplicate) => {
     setWorking('preview');
     setError(null);
-    const r = await callPending('excel:importPreview', { ledger, ...f, onDuplicate: dup });
+    const r = await call('excel:importPreview', { ledger, ...f, onDuplicate: dup });
     setWorking(null);
     if (r.ok) setPreview(r.data);
     else setError(r.error);
@@ -60,7 +51,7 @@ export function ImportPage() {
   const commit = async () => {
     if (!file) return;
     setWorking('commit');
-    const r = await callPending('excel:importCommit', { ledger, ...file, onDuplicate });
+    const r = await call('excel:importCommit', { ledger, ...file, onDuplicate });
     setWorking(null);
     if (r.ok) {
       setDone(r.data);
@@ -76,14 +67,6 @@ export function ImportPage() {
       <Typography.Title level={4} style={{ margin: 0 }}>
         导入
       </Typography.Title>
-      {!isAvailable('excel:importPreview') && (
-        <Alert
-          type="info"
-          showIcon
-          title="Excel 导入模块尚未接入"
-          description="接入后即可在此批量导入台账。"
-        />
-      )}
       <Steps
         current={step}
         items={[{ title: '选择台账' }, { title: '上传文件' }, { title: '检查预览' }, { title: '完成' }]}
@@ -105,7 +88,7 @@ export function ImportPage() {
             icon={<DownloadOutlined />}
             loading={template.busy}
             onClick={() =>
-              void template.run(`${label}导入模板`, () => callPending('excel:importTemplate', { ledger }))
+              void template.run(`${label}导入模板`, () => call('excel:importTemplate', { ledger }))
             }
           >
             下载{label}导入模板

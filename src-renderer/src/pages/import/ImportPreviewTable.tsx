@@ -1,7 +1,7 @@
 // The import preview: one line per spreadsheet row with what will happen to it and every problem by column.
 import { Table, Tag, Typography } from 'antd';
 import type { LedgerDef } from '../../../../src-main/shared/ledgers/types';
-import type { ImportRowPreview } from '../../api/pending';
+import type { ImportRowPreview } from '../../../../src-main/shared/contract';
 import { recordTitle } from '../../lib/ledgerView';
 
 const ACTIONS: Record<string, { label: string; color: string }> = {

@@ -1,6 +1,6 @@
 // What the import check found for the file as a whole: counts, missing required columns, ignored columns, warnings.
 import { Alert, Descriptions, Space } from 'antd';
-import type { ImportPreview } from '../../api/pending';
+import type { ImportPreview } from '../../../../src-main/shared/contract';
 
 export function ImportSummaryView({ preview }: { preview: ImportPreview }) {
   const s = preview.summary;

@@ -3,7 +3,7 @@ import { DownOutlined, FileExcelOutlined } from '@ant-design/icons';
 import { App, Button, Dropdown } from 'antd';
 import { useEffect } from 'react';
 import type { LedgerDef } from '../../../../src-main/shared/ledgers/types';
-import { callPending } from '../../api/pending';
+import { call } from '../../api/client';
 import { useFileTask } from '../../hooks/useFileTask';
 
 interface Props {
@@ -24,9 +24,7 @@ export function LedgerExportButton({ def, filteredIds }: Props) {
   }, [error, clearError, message]);
 
   const run = (ids: string[] | undefined, includeConfidential: boolean) =>
-    task.run(`${def.label}台账`, () =>
-      callPending('excel:export', { ledger: def.key, ids, includeConfidential }),
-    );
+    task.run(`${def.label}台账`, () => call('excel:export', { ledger: def.key, ids, includeConfidential }));
 
   const items = [
     { key: 'all', label: '导出全部记录' },

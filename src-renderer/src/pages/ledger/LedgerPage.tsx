@@ -15,6 +15,7 @@ import { useLocalStorageState } from '../../hooks/useLocalStorageState';
 import { EMPTY_FILTERS, filterRows, hasFilters } from '../../lib/ledgerFilter';
 import type { LedgerFilters } from '../../lib/ledgerFilter';
 import { columnSpecs, makeLookups, recordTitle, searchText } from '../../lib/ledgerView';
+import { canCreateIn, canWriteAnything, canWriteRecord } from '../../lib/permissions';
 import { ColumnChooser, defaultVisible } from './ColumnChooser';
 import { LedgerExportButton } from './LedgerExportButton';
 import { LedgerTable } from './LedgerTable';
@@ -25,7 +26,9 @@ import { RecordDrawer } from './RecordDrawer';
 const SEARCH_DEBOUNCE_MS = 25;
 
 export function LedgerPage({ def }: { def: LedgerDef }) {
-  const { settings } = useAppData();
+  const { settings, viewer } = useAppData();
+  const canCreate = canCreateIn(viewer, def, settings.groups);
+  const canChange = useCallback((r: LedgerRecord) => canWriteRecord(viewer, def, r.group), [viewer, def]);
   const { message } = App.useApp();
   const list = useChannel('ledgers:list', { ledger: def.key });
   const { setData } = list;
@@ -70,7 +73,7 @@ export function LedgerPage({ def }: { def: LedgerDef }) {
   const searchRef = useRef<InputRef>(null);
   useHotkeys(
     {
-      'mod+n': () => setEditing('new'),
+      'mod+n': () => canCreate && setEditing('new'),
       '/': () => searchRef.current?.focus(),
     },
     editing === null,
@@ -162,9 +165,11 @@ export function LedgerPage({ def }: { def: LedgerDef }) {
           </Tooltip>
           <ColumnChooser all={allColumns} visible={columns.map((c) => c.key)} onChange={setChosen} />
           <LedgerExportButton def={def} filteredIds={filtered ? rows.map((r) => r.id) : undefined} />
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-            新增（Ctrl+N）
-          </Button>
+          {canCreate && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+              新增（Ctrl+N）
+            </Button>
+          )}
         </Space>
       </div>
       <LedgerToolbar
@@ -184,6 +189,9 @@ export function LedgerPage({ def }: { def: LedgerDef }) {
         filtered={filtered}
         onOpen={setEditing}
         onDelete={onDeleteRow}
+        canChange={canChange}
+        showActions={canWriteAnything(viewer)}
+        canCreate={canCreate}
         onNew={onNew}
         onClearFilters={onClearFilters}
       />
@@ -192,6 +200,7 @@ export function LedgerPage({ def }: { def: LedgerDef }) {
           key={editing === 'new' ? 'new' : `${editing.id}:${editing.rev}`}
           def={def}
           record={editing === 'new' ? null : editing}
+          readOnly={editing !== 'new' && !canChange(editing)}
           linkOptions={linkOptions}
           onClose={() => setEditing(null)}
           onSaved={(r) => {

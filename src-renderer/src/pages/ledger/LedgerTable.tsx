@@ -16,6 +16,12 @@ interface Props {
   filtered: boolean;
   onOpen: (r: LedgerRecord) => void;
   onDelete: (r: LedgerRecord) => void;
+  /** Whether this user may delete (and so change) a row; rows it may not change open read-only. */
+  canChange: (r: LedgerRecord) => boolean;
+  /** False for 只读: no 操作 column at all. */
+  showActions: boolean;
+  /** False when this user may add nothing here: the empty table offers no 新增. */
+  canCreate: boolean;
   onNew: () => void;
   onClearFilters: () => void;
 }
@@ -41,7 +47,7 @@ function sorterFor(spec: ColumnSpec, lookups: Lookups) {
 
 /** Memoized: typing in the search box re-renders the toolbar only, until the debounced query changes the rows. */
 export const LedgerTable = memo(function LedgerTable(p: Props) {
-  const { def, lookups, onOpen, onDelete } = p;
+  const { def, lookups, onOpen, onDelete, canChange, showActions } = p;
   const [boxRef, height] = useElementHeight();
 
   const columns = useMemo<TableColumnsType<LedgerRecord>>(() => {
@@ -68,35 +74,43 @@ export const LedgerTable = memo(function LedgerTable(p: Props) {
         );
       },
     }));
+    if (!showActions) return cols;
     cols.push({
       key: '_actions',
       title: '操作',
       width: 90,
       fixed: 'right',
-      render: (_: unknown, r: LedgerRecord) => (
-        <span onClick={(e) => e.stopPropagation()}>
-          <Popconfirm title="移到回收站？" okText="删除" cancelText="取消" onConfirm={() => onDelete(r)}>
-            <Button type="link" size="small" danger>
-              删除
-            </Button>
-          </Popconfirm>
-        </span>
-      ),
+      render: (_: unknown, r: LedgerRecord) =>
+        canChange(r) ? (
+          <span onClick={(e) => e.stopPropagation()}>
+            <Popconfirm title="移到回收站？" okText="删除" cancelText="取消" onConfirm={() => onDelete(r)}>
+              <Button type="link" size="small" danger>
+                删除
+              </Button>
+            </Popconfirm>
+          </span>
+        ) : (
+          <Typography.Text type="secondary" style={{ fontSize: 12, paddingLeft: 8 }}>
+            只读
+          </Typography.Text>
+        ),
     });
     return cols;
-  }, [p.columns, def.titleField, lookups, onOpen, onDelete]);
+  }, [p.columns, def.titleField, lookups, onOpen, onDelete, canChange, showActions]);
 
-  const scrollX = p.columns.reduce((s, c) => s + c.width, 90);
+  const scrollX = p.columns.reduce((s, c) => s + c.width, showActions ? 90 : 0);
   const empty = p.filtered ? (
     <Empty description="没有符合筛选条件的记录">
       <Button onClick={p.onClearFilters}>清除筛选</Button>
     </Empty>
-  ) : (
+  ) : p.canCreate ? (
     <Empty description={`还没有${def.label}记录`}>
       <Button type="primary" onClick={p.onNew}>
         新增第一条（Ctrl+N）
       </Button>
     </Empty>
+  ) : (
+    <Empty description={`还没有${def.label}记录`} />
   );
 
   return (

@@ -1,5 +1,20 @@
 // The record form in a drawer: generated from the LedgerDef, checked with the shared schema, saved through main.
-import { Alert, App, Button, Col, Divider, Drawer, Form, Popconfirm, Row, Space, Typography } from 'antd';
+// A record this user may not change (只读, or another working group's for 工作组成员) opens read-only.
+import { LockOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Col,
+  Divider,
+  Drawer,
+  Form,
+  Popconfirm,
+  Row,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import { useMemo, useState } from 'react';
 import type { FieldDef, LedgerDef, LedgerRecord } from '../../../../src-main/shared/ledgers/types';
 import type { AppError, FieldIssue } from '../../../../src-main/shared/result';
@@ -7,6 +22,7 @@ import { call } from '../../api/client';
 import { useAppData } from '../../hooks/useAppData';
 import { useHotkeys } from '../../hooks/useHotkeys';
 import { formatStamp } from '../../lib/format';
+import { roleLabel, writableGroups } from '../../lib/permissions';
 import { FieldInput, isWide } from './FieldInput';
 import type { KeepOption } from './inputs/KeepSelect';
 import { initialValues, schemaContext, splitIssues, toPayload, validate } from './recordForm';
@@ -15,6 +31,8 @@ interface Props {
   def: LedgerDef;
   /** The record being edited, or null for a new one. */
   record: LedgerRecord | null;
+  /** View only: no saving, no deleting, every control disabled. */
+  readOnly?: boolean;
   linkOptions: (f: FieldDef) => KeepOption[];
   onClose: () => void;
   onSaved: (r: LedgerRecord, created: boolean) => void;
@@ -43,8 +61,15 @@ function sections(def: LedgerDef): { title: string; fields: FieldDef[] }[] {
   return out;
 }
 
-export function RecordDrawer({ def, record, linkOptions, onClose, onSaved, onDelete, onReloaded }: Props) {
-  const { settings, info } = useAppData();
+export function RecordDrawer(props: Props) {
+  const { def, record, linkOptions, onClose, onSaved, onDelete, onReloaded, readOnly = false } = props;
+  const { settings: allSettings, info, viewer, user } = useAppData();
+  // The 所属工作组 list offers only the groups this user may write (the full list when viewing).
+  const settings = useMemo(
+    () =>
+      readOnly ? allSettings : { ...allSettings, groups: writableGroups(viewer, def, allSettings.groups) },
+    [readOnly, allSettings, viewer, def],
+  );
   const { message, modal } = App.useApp();
   const [form] = Form.useForm();
   const [saving, setSaving] = useState(false);
@@ -68,7 +93,7 @@ export function RecordDrawer({ def, record, linkOptions, onClose, onSaved, onDel
   };
 
   const save = async () => {
-    if (saving) return;
+    if (saving || readOnly) return;
     const payload = toPayload(def, form.getFieldsValue(true) as Record<string, unknown>);
     const issues = validate(def, ctx, payload);
     setChecked(true);
@@ -102,41 +127,64 @@ export function RecordDrawer({ def, record, linkOptions, onClose, onSaved, onDel
   };
 
   const close = () => {
-    if (!form.isFieldsTouched()) return onClose();
+    if (readOnly || !form.isFieldsTouched()) return onClose();
     modal.confirm({ title: '放弃未保存的修改？', okText: '放弃', cancelText: '继续编辑', onOk: onClose });
   };
 
   useHotkeys({ 'mod+s': () => void save() });
 
-  const title = record ? `编辑${def.label}` : `新增${def.label}`;
+  const title = readOnly ? `查看${def.label}` : record ? `编辑${def.label}` : `新增${def.label}`;
+  const groupName = (k: string) => allSettings.groups.find((g) => g.key === k)?.name ?? k;
+  const readOnlyWhy = !user
+    ? ''
+    : user.role === 'readonly'
+      ? '您的账户是只读账户，只能查看，不能修改。'
+      : `这条记录属于“${groupName(record?.group ?? '')}”，您（${roleLabel(user.role)}）只能修改${
+          user.groups.length ? `“${user.groups.map(groupName).join('、')}”` : '本人所在工作组'
+        }的记录。`;
   return (
     <Drawer
       open
-      title={title}
+      title={
+        readOnly ? (
+          <Space>
+            {title}
+            <Tag icon={<LockOutlined />} data-testid="read-only-tag">
+              只读
+            </Tag>
+          </Space>
+        ) : (
+          title
+        )
+      }
       size={680}
       onClose={close}
       destroyOnHidden
       rootClassName="record-drawer"
       footer={
-        <Space style={{ display: 'flex', justifyContent: 'space-between', width: '100%' }}>
-          <Space>
-            <Button type="primary" loading={saving} onClick={() => void save()}>
-              保存（Ctrl+S）
-            </Button>
-            <Button onClick={close}>取消（Esc）</Button>
+        readOnly ? (
+          <Button onClick={close}>关闭（Esc）</Button>
+        ) : (
+          <Space style={{ display: 'flex', justifyContent: 'space-between', width: '100%' }}>
+            <Space>
+              <Button type="primary" loading={saving} onClick={() => void save()}>
+                保存（Ctrl+S）
+              </Button>
+              <Button onClick={close}>取消（Esc）</Button>
+            </Space>
+            {record && (
+              <Popconfirm
+                title="移到回收站？"
+                description="可在回收站中恢复。"
+                okText="删除"
+                cancelText="取消"
+                onConfirm={() => onDelete(record)}
+              >
+                <Button danger>删除</Button>
+              </Popconfirm>
+            )}
           </Space>
-          {record && (
-            <Popconfirm
-              title="移到回收站？"
-              description="可在回收站中恢复。"
-              okText="删除"
-              cancelText="取消"
-              onConfirm={() => onDelete(record)}
-            >
-              <Button danger>删除</Button>
-            </Popconfirm>
-          )}
-        </Space>
+        )
       }
     >
       {record && (
@@ -144,6 +192,17 @@ export function RecordDrawer({ def, record, linkOptions, onClose, onSaved, onDel
           录入：{record.createdBy || '—'} {formatStamp(record.createdAt)}
           {' · '}最后修改：{record.updatedBy || '—'} {formatStamp(record.updatedAt)}
         </Typography.Paragraph>
+      )}
+      {readOnly && (
+        <Alert
+          type="info"
+          showIcon
+          icon={<LockOutlined />}
+          title="只读：您可以查看，但不能修改这条记录"
+          description={readOnlyWhy || undefined}
+          style={{ marginBottom: 16 }}
+          data-testid="read-only-notice"
+        />
       )}
       {problem && (
         <Alert
@@ -174,6 +233,7 @@ export function RecordDrawer({ def, record, linkOptions, onClose, onSaved, onDel
         form={form}
         name="record"
         layout="vertical"
+        disabled={readOnly}
         initialValues={initial}
         onValuesChange={() => {
           if (checked)

@@ -1,16 +1,21 @@
-// 回收站: records moved out of every ledger, restorable or (administrators) purged for good.
+// 回收站: records moved out of every ledger, restorable (by whoever may change the record) or purged for good
+// (administrators).
 import { App, Button, Empty, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { LEDGERS } from '../../../../src-main/shared/ledgers';
 import type { RecycledItem } from '../../../../src-main/shared/contract';
 import { call } from '../../api/client';
 import { ErrorState } from '../../components/ErrorState';
+import { useAppData } from '../../hooks/useAppData';
 import { useChannel } from '../../hooks/useChannel';
 import { formatStamp } from '../../lib/format';
 import { recordTitle } from '../../lib/ledgerView';
+import { canWriteRecord, isAdmin } from '../../lib/permissions';
 
 export function RecyclePage() {
   const { message } = App.useApp();
+  const { viewer } = useAppData();
+  const admin = isAdmin(viewer);
   const bin = useChannel('recycle:list', {});
   const [ledger, setLedger] = useState<string | undefined>();
   const { setData } = bin;
@@ -82,20 +87,28 @@ export function RecyclePage() {
             width: 180,
             render: (_, i) => (
               <Space>
-                <Button size="small" type="primary" ghost onClick={() => void restore(i)}>
-                  恢复
-                </Button>
-                <Popconfirm
-                  title="彻底删除后无法找回，确定吗？"
-                  okText="彻底删除"
-                  okButtonProps={{ danger: true }}
-                  cancelText="取消"
-                  onConfirm={() => void purge(i)}
-                >
-                  <Button size="small" danger>
-                    彻底删除
+                {canWriteRecord(viewer, LEDGERS[i.ledger] ?? { confidential: false }, i.record.group) ? (
+                  <Button size="small" type="primary" ghost onClick={() => void restore(i)}>
+                    恢复
                   </Button>
-                </Popconfirm>
+                ) : (
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    只读
+                  </Typography.Text>
+                )}
+                {admin && (
+                  <Popconfirm
+                    title="彻底删除后无法找回，确定吗？"
+                    okText="彻底删除"
+                    okButtonProps={{ danger: true }}
+                    cancelText="取消"
+                    onConfirm={() => void purge(i)}
+                  >
+                    <Button size="small" danger>
+                      彻底删除
+                    </Button>
+                  </Popconfirm>
+                )}
               </Space>
             ),
           },

@@ -1,8 +1,8 @@
-// Settings: the commission's and the campaign's names and dates.
-import { Col, Form, Input, InputNumber, Row } from 'antd';
+// Settings: the commission's and the campaign's names and dates (the idle-lock minutes live in 账户与安全).
+import { Col, Form, Input, Row } from 'antd';
 import { DateInput } from '../../components/DateInput';
 
-export function BasicSection({ withLock = true }: { withLock?: boolean }) {
+export function BasicSection() {
   return (
     <Row gutter={16}>
       <Col span={12}>
@@ -30,13 +30,6 @@ export function BasicSection({ withLock = true }: { withLock?: boolean }) {
           <DateInput />
         </Form.Item>
       </Col>
-      {withLock && (
-        <Col span={12}>
-          <Form.Item name="lockMinutes" label="无操作锁屏（分钟）">
-            <InputNumber min={1} max={240} precision={0} style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-      )}
     </Row>
   );
 }

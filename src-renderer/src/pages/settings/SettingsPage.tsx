@@ -1,11 +1,15 @@
-// 设置: names and dates, phases, working groups and leading group, units, choice lists, the four-forms mapping.
+// 设置: names and dates, phases, working groups and leading group, units, choice lists, the four-forms mapping, the
+// Word format, accounts and security. Only the administrator saves; everyone else sees the settings read-only.
 import { SaveOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, Space, Tabs, Typography } from 'antd';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useAppData } from '../../hooks/useAppData';
 import { useHotkeys } from '../../hooks/useHotkeys';
+import { isAdmin } from '../../lib/permissions';
+import { AccountSection } from './AccountSection';
 import { BasicSection } from './BasicSection';
 import { ChoiceListsSection } from './ChoiceListsSection';
+import { DocFormatSection, docFormatOf } from './DocFormatSection';
 import { FourFormsSection } from './FourFormsSection';
 import { GroupsSection } from './GroupsSection';
 import { PhasesSection } from './PhasesSection';
@@ -19,18 +23,27 @@ const TAB_OF: Record<string, string> = {
   units: 'units',
   choiceLists: 'choices',
   fourForms: 'fourForms',
+  docFormat: 'docFormat',
+  bulletinName: 'docFormat',
+  lockMinutes: 'account',
 };
 
-export function SettingsPage() {
-  const { settings, setSettings, info } = useAppData();
+const TABS = ['basic', 'phases', 'groups', 'units', 'choices', 'fourForms', 'docFormat', 'account'];
+
+export function SettingsPage({ tab: initialTab }: { tab?: string }) {
+  const { settings, setSettings, info, viewer } = useAppData();
   const { message } = App.useApp();
   const [form] = Form.useForm();
-  const [tab, setTab] = useState('basic');
+  const [tab, setTab] = useState(initialTab && TABS.includes(initialTab) ? initialTab : 'basic');
+  const editable = isAdmin(viewer);
+  // The Word format as the form holds it: the stored preset with the standard filling any gap.
+  const initial = useMemo(() => ({ ...settings, docFormat: docFormatOf(settings.docFormat) }), [settings]);
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [formKeys, setFormKeys] = useState(() => Object.keys(settings.fourForms));
 
   const save = async () => {
+    if (!editable) return;
     setSaving(true);
     const out = await saveSettings(form, settings);
     setSaving(false);
@@ -41,7 +54,13 @@ export function SettingsPage() {
       return;
     }
     setProblem(out.message ?? '保存失败');
-    if (out.firstPath) setTab(TAB_OF[String(out.firstPath[0])] ?? 'basic');
+    if (out.firstPath) {
+      const to = TAB_OF[String(out.firstPath[0])] ?? 'basic';
+      setTab(to);
+      // Again once the tab is shown and the message above has pushed the form down.
+      const first = out.firstPath;
+      window.setTimeout(() => form.scrollToField(first, { block: 'center' }), 50);
+    }
   };
   useHotkeys({ 'mod+s': () => void save() });
 
@@ -68,6 +87,8 @@ export function SettingsPage() {
         />
       ),
     },
+    { key: 'docFormat', label: '公文格式', children: <DocFormatSection form={form} /> },
+    { key: 'account', label: '账户与安全', children: <AccountSection /> },
   ].map((i) => ({ ...i, forceRender: true }));
 
   return (
@@ -78,24 +99,40 @@ export function SettingsPage() {
         </Typography.Title>
         <Space>
           <Typography.Text type="secondary">数据目录：{info.dataDir}</Typography.Text>
-          <Button onClick={() => form.resetFields()}>还原</Button>
-          <Button type="primary" icon={<SaveOutlined />} loading={saving} onClick={() => void save()}>
-            保存设置（Ctrl+S）
-          </Button>
+          {editable && (
+            <>
+              <Button onClick={() => form.resetFields()}>还原</Button>
+              <Button type="primary" icon={<SaveOutlined />} loading={saving} onClick={() => void save()}>
+                保存设置（Ctrl+S）
+              </Button>
+            </>
+          )}
         </Space>
       </Space>
+      {!editable && (
+        <Alert
+          type="info"
+          showIcon
+          title="只有管理员可以修改设置，您可以查看。"
+          data-testid="settings-read-only"
+        />
+      )}
       {problem && (
         <Alert type="error" showIcon title={problem} closable={{ onClose: () => setProblem(null) }} />
       )}
-      <Form
-        form={form}
-        name="settings"
-        layout="vertical"
-        initialValues={settings}
-        style={{ background: '#fff', padding: '0 16px 16px' }}
-      >
-        <Tabs activeKey={tab} onChange={setTab} items={items} />
-      </Form>
+      {/* No <form> element: the 账户与安全 tab holds a form of its own (启用账户), and forms cannot nest. */}
+      <div style={{ background: '#fff', padding: '0 16px 16px' }}>
+        <Form
+          form={form}
+          component={false}
+          name="settings"
+          layout="vertical"
+          initialValues={initial}
+          disabled={!editable}
+        >
+          <Tabs activeKey={tab} onChange={setTab} items={items} />
+        </Form>
+      </div>
     </Space>
   );
 }

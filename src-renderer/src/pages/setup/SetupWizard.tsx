@@ -51,11 +51,7 @@ export function SetupWizard() {
     void message.success(`已载入演示数据（${r.data.records} 条记录）`);
   };
 
-  const panes = [
-    <BasicSection key="b" withLock={false} />,
-    <PhasesSection key="p" />,
-    <UnitsSection key="u" compact />,
-  ];
+  const panes = [<BasicSection key="b" />, <PhasesSection key="p" />, <UnitsSection key="u" compact />];
   return (
     <div
       style={{
