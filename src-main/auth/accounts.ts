@@ -68,7 +68,11 @@ export function createAccounts(core: SecurityCore) {
 
   function assertUniqueName(users: readonly UserRecord[], username: string, exceptId?: string) {
     const clash = findByUsername(users, username);
-    if (clash && clash.id !== exceptId) throw new AppFailure('conflict', `用户名“${username}”已被使用`);
+    if (clash && clash.id !== exceptId) {
+      throw new AppFailure('conflict', `用户名“${username}”已被使用`, {
+        issues: [{ path: ['username'], message: `用户名“${username}”已被使用` }],
+      });
+    }
   }
 
   /** At least one enabled administrator must remain, or nobody could manage accounts again. */

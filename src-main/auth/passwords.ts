@@ -21,7 +21,9 @@ export function createPasswords(core: SecurityCore) {
       const key = normalizeUsername(user.username);
       const locked = core.throttle.lockedFor(key);
       if (locked > 0)
-        throw new AppFailure('forbidden', `密码错误次数过多，请${Math.ceil(locked / 1000)}秒后再试`);
+        throw new AppFailure('forbidden', `密码错误次数过多，请${Math.ceil(locked / 1000)}秒后再试`, {
+          retryAfterSeconds: Math.ceil(locked / 1000),
+        });
       if (!(await verifyPassword(oldPassword, user.password))) {
         const out = core.throttle.failure(key);
         await audit(ctx, {
@@ -62,7 +64,9 @@ export function createPasswords(core: SecurityCore) {
       const key = `recover:${normalizeUsername(input.username)}`;
       const locked = core.throttle.lockedFor(key);
       if (locked > 0)
-        throw new AppFailure('forbidden', `尝试次数过多，请${Math.ceil(locked / 1000)}秒后再试`);
+        throw new AppFailure('forbidden', `尝试次数过多，请${Math.ceil(locked / 1000)}秒后再试`, {
+          retryAfterSeconds: Math.ceil(locked / 1000),
+        });
       const user = findByUsername(usersOf(store), input.username);
       const entry = vaultOf(store).keys.find((k) => k.holder === RECOVERY_HOLDER);
       const dek =

@@ -108,6 +108,7 @@ export function createSignIn(core: SecurityCore, lockMinutes: () => number) {
           out.lockedForMs
             ? `用户名或密码错误；失败次数过多，请${Math.round(out.lockedForMs / 1000)}秒后再试`
             : '用户名或密码错误',
+          out.lockedForMs ? { retryAfterSeconds: Math.round(out.lockedForMs / 1000) } : undefined,
         );
       }
       if (user.disabled) {

@@ -64,14 +64,18 @@ export function toUserInfo(u: UserRecord, clueAccess: boolean): UserInfo {
   };
 }
 
+/** A refusal the form shows at the password field. */
+function weak(message: string): AppFailure {
+  return new AppFailure('validation', message, { issues: [{ path: ['password'], message }] });
+}
+
 /** Beyond the contract's length check: refuse the passwords people guess first. */
 export function checkPasswordStrength(password: string, username: string): void {
   const p = password.normalize('NFKC');
-  if (normalizeUsername(p) === normalizeUsername(username))
-    throw new AppFailure('validation', '密码不能与用户名相同');
-  if (new Set(p).size < 4) throw new AppFailure('validation', '密码过于简单：至少包含4个不同的字符');
+  if (normalizeUsername(p) === normalizeUsername(username)) throw weak('密码不能与用户名相同');
+  if (new Set(p).size < 4) throw weak('密码过于简单：至少包含4个不同的字符');
   const kinds = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((re) => re.test(p)).length;
-  if (kinds < 2) throw new AppFailure('validation', '密码过于简单：须包含字母、数字、符号中的至少两类');
+  if (kinds < 2) throw weak('密码过于简单：须包含字母、数字、符号中的至少两类');
 }
 
 /** Structural check when the store opens or restores 'users.json' (record-level rules live in the accounts service). */
