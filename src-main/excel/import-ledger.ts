@@ -1,7 +1,7 @@
 // Ledger import preview: checks the file, streams its sheets (exceljs WorkbookReader keeps 100,000 rows in
 // bounded memory), finds the header row below any merged title rows, and previews every data row.
 import type ExcelJS from 'exceljs';
-import type { ImportPreview, ImportRowPreview } from '../shared/contract/excel';
+import type { ImportCellError, ImportPreview } from '../shared/contract/excel';
 import type { LedgerDef, LedgerRecord } from '../shared/ledgers/types';
 import { AppFailure, isAppFailure } from '../shared/result';
 import type { Settings } from '../shared/settings';
@@ -12,6 +12,8 @@ import type { HeaderIndex } from './columns';
 import { checkXlsx } from './file-check';
 import { RowProcessor } from './import-rows';
 import type { MappedColumn } from './import-rows';
+import { ImportTally } from './import-tally';
+import type { ImportRecords } from './import-tally';
 import { colLetter } from './refs';
 import { openStreamReader } from './stream-reader';
 
@@ -25,6 +27,21 @@ export interface ImportContext {
   existing: LedgerRecord[];
   options: { onDuplicate: 'skip' | 'update' };
   fileName?: string;
+  /**
+   * Rows the preview holds and returns: the first this many rows with an error or a duplicate, then the first
+   * clean rows up to this many in all (`rowsTruncated` is set when that leaves rows out). Every row is still
+   * read, validated and counted in the summary. Default: all rows.
+   */
+  keepRows?: number;
+}
+
+/** An import read for a commit: the preview (its rows as `keepRows` says) and what the commit writes. */
+export interface ImportRead {
+  preview: ImportPreview;
+  /** The first error of the file, whichever rows the preview holds. */
+  firstError?: ImportCellError;
+  /** The records to create and to update, in file order; null when any row has an error. */
+  records: ImportRecords | null;
 }
 
 interface HeaderFound {
@@ -109,18 +126,40 @@ export async function previewImport(
   buf: Uint8Array,
   ctx: ImportContext,
 ): Promise<ImportPreview> {
+  return (await read(def, buf, ctx, false)).preview;
+}
+
+/**
+ * Reads an import for a commit: the same checks and preview, and the records to write gathered as the sheet
+ * streams (no preview object kept per row).
+ */
+export function readImport(def: LedgerDef, buf: Uint8Array, ctx: ImportContext): Promise<ImportRead> {
+  return read(def, buf, ctx, true);
+}
+
+async function read(
+  def: LedgerDef,
+  buf: Uint8Array,
+  ctx: ImportContext,
+  collect: boolean,
+): Promise<ImportRead> {
   await checkXlsx(buf, ctx.fileName);
   try {
-    return await readWorkbook(def, buf, ctx);
+    return await readWorkbook(def, buf, ctx, collect);
   } catch (e) {
     // exceljs's streaming reader very rarely fails inside its own bookkeeping on a valid file ("reading 'sheets'",
     // seen once under heavy load, not reproducible); the file was already checked above, so one fresh read decides.
-    if (isAppFailure(e) && e.details?.retryable) return readWorkbook(def, buf, ctx);
+    if (isAppFailure(e) && e.details?.retryable) return readWorkbook(def, buf, ctx, collect);
     throw e;
   }
 }
 
-async function readWorkbook(def: LedgerDef, buf: Uint8Array, ctx: ImportContext): Promise<ImportPreview> {
+async function readWorkbook(
+  def: LedgerDef,
+  buf: Uint8Array,
+  ctx: ImportContext,
+  collect: boolean,
+): Promise<ImportRead> {
   resetIntern();
   const cols = ledgerColumns(def, ctx.settings, { includeConfidential: true });
   const idx = headerIndex(cols);
@@ -140,7 +179,7 @@ async function readWorkbook(def: LedgerDef, buf: Uint8Array, ctx: ImportContext)
         for await (const _row of sheet) void _row; // drained: the zip stream must be read through
         continue;
       }
-      const result = await readSheet(def, sheet, idx, ctx, readerDate1904(reader));
+      const result = await readSheet(def, sheet, idx, ctx, readerDate1904(reader), collect);
       if (result) return result;
     }
   } catch (e) {
@@ -165,17 +204,18 @@ async function readSheet(
   idx: HeaderIndex,
   ctx: ImportContext,
   date1904: boolean,
-): Promise<ImportPreview | null> {
+  collect: boolean,
+): Promise<ImportRead | null> {
   const head: { number: number; values: unknown[] }[] = [];
   let found: HeaderFound | null = null;
   let proc: RowProcessor | null = null;
-  const rows: ImportRowPreview[] = [];
+  const tally = new ImportTally(ctx.keepRows ?? Infinity, collect);
   const handle = (number: number, cell: (col: number) => unknown) => {
     if (!proc || !found || number < found.dataFrom) return;
     const r = proc.process(number, cell);
     if (!r) return;
-    rows.push(r);
-    if (rows.length > MAX_IMPORT_ROWS) {
+    tally.add(r);
+    if (tally.total > MAX_IMPORT_ROWS) {
       throw new AppFailure(
         'bad_file',
         `工作表“${sheet.name}”的数据超过 ${MAX_IMPORT_ROWS} 行（第 ${number} 行仍有数据），超过了一次导入的上限。请按年份或单位拆成几个文件分批导入。`,
@@ -212,20 +252,25 @@ async function readSheet(
   if (skipping) return null;
   if (!proc) start();
   if (!found) return null;
-  return finish(
+  const preview = finish(
     def,
     sheet.name,
     found,
-    rows,
+    tally,
     ledgerColumns(def, ctx.settings, { includeConfidential: true }),
   );
+  return {
+    preview,
+    firstError: tally.firstError,
+    records: preview.summary.canCommit ? tally.records : null,
+  };
 }
 
 function finish(
   def: LedgerDef,
   sheetName: string,
   found: HeaderFound,
-  rows: ImportRowPreview[],
+  tally: ImportTally,
   cols: ReturnType<typeof ledgerColumns>,
 ): ImportPreview {
   const present = new Set(found.columns.map((c) => c.spec.key));
@@ -239,31 +284,30 @@ function finish(
   for (const d of found.duplicated) {
     warnings.push(`第${found.row}行${d.column}列的“${d.header}”与前面的列重复，导入时只读取前一列。`);
   }
-  if (rows.length === 0) warnings.push(`工作表“${sheetName}”第${found.row}行是表头，但下面没有任何数据行。`);
+  if (tally.total === 0) warnings.push(`工作表“${sheetName}”第${found.row}行是表头，但下面没有任何数据行。`);
   if (missingRequired.length) {
     warnings.unshift(
       `缺少必填列：${missingRequired.map((l) => `“${l}”`).join('、')}。请在表头中补上这些列（可参照导入模板）后再导入。`,
     );
   }
-  const count = (a: string) => rows.filter((r) => r.action === a).length;
-  const errorRows = rows.filter((r) => r.errors.length).length;
-  const errorCount = rows.reduce((n, r) => n + r.errors.length, 0);
+  const { rows, truncated } = tally.rows();
   return {
     rows,
     summary: {
       sheetName,
       headerRow: found.row,
-      total: rows.length,
-      create: count('create'),
-      update: count('update'),
-      skip: count('skip'),
-      duplicates: rows.filter((r) => r.duplicate).length,
-      errorRows,
-      errorCount,
-      canCommit: errorRows === 0 && missingRequired.length === 0 && rows.length > 0,
+      total: tally.total,
+      create: tally.create,
+      update: tally.update,
+      skip: tally.skip,
+      duplicates: tally.duplicates,
+      errorRows: tally.errorRows,
+      errorCount: tally.errorCount,
+      canCommit: tally.errorRows === 0 && missingRequired.length === 0 && tally.total > 0,
     },
     unknownColumns: found.unknown,
     missingRequired,
     warnings,
+    ...(truncated ? { rowsTruncated: true } : {}),
   };
 }

@@ -1,7 +1,7 @@
 // The Excel module's public face: ledger import/export and templates, the statistics workbook, and the
 // superior's template inspected and filled. Everything else in this folder is an implementation detail.
-export { previewImport, MAX_IMPORT_ROWS } from './import-ledger';
-export type { ImportContext } from './import-ledger';
+export { previewImport, readImport, MAX_IMPORT_ROWS } from './import-ledger';
+export type { ImportContext, ImportRead } from './import-ledger';
 export { buildImportTemplate, ledgerSheetName, TEMPLATE_ROWS } from './import-template';
 export { exportLedger } from './export-ledger';
 export type { ExportOptions } from './export-ledger';

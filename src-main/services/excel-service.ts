@@ -7,6 +7,7 @@ import { EXCEL_BUILTIN_TEMPLATE_ID } from '../shared/contract/excel';
 import type {
   ExcelFile,
   ExcelTemplateInfo,
+  ImportCellError,
   ImportPreview,
   StoredExcelTemplate,
   excelContract,
@@ -26,6 +27,7 @@ import {
   fillXlsxTemplate,
   inspectXlsxTemplate,
   previewImport,
+  readImport,
 } from '../excel';
 import type { ClueMatrix } from '../excel';
 
@@ -60,7 +62,10 @@ export type ExcelHandlers = HandlersFor<keyof typeof excelContract>;
 
 const COLLECTION = 'templates';
 const KIND = 'excel-stats';
-/** Rows of a preview sent over the wire at most; the summary always counts every row. */
+/**
+ * Rows of a preview sent over the wire at most (rows with an error or a duplicate first); the summary always
+ * counts every row. The import holds no more than these while it reads.
+ */
 const PREVIEW_ROWS = 2000;
 
 type AnyTemplate = { id: string; kind: string; isDefault?: boolean } & Record<string, unknown>;
@@ -72,21 +77,12 @@ const file = (fileName: string, buf: Buffer): ExcelFile => ({
   dataBase64: buf.toString('base64'),
 });
 
-/** Keeps every row with an error or a duplicate first (what the user must see), then the others, up to a limit. */
-function forWire(p: ImportPreview): ImportPreview {
-  if (p.rows.length <= PREVIEW_ROWS) return p;
-  const flagged = p.rows.filter((r) => r.errors.length || r.duplicate).slice(0, PREVIEW_ROWS);
-  const rest = p.rows.filter((r) => !r.errors.length && !r.duplicate).slice(0, PREVIEW_ROWS - flagged.length);
-  return { ...p, rows: [...flagged, ...rest].sort((a, b) => a.rowNumber - b.rowNumber), rowsTruncated: true };
-}
-
-function refusal(p: ImportPreview): string {
+function refusal(p: ImportPreview, e: ImportCellError | undefined): string {
   if (p.missingRequired.length) return `${p.warnings[0]}本次没有导入任何记录。`;
-  if (!p.rows.length) return '文件中没有可导入的数据行，本次没有导入任何记录。';
-  const errors = p.rows.flatMap((r) => r.errors);
-  const e = errors[0];
+  if (!p.summary.total || !e) return '文件中没有可导入的数据行，本次没有导入任何记录。';
+  const { errorRows, errorCount } = p.summary;
   const where = `第${e.row}行${e.column ? `${e.column}列` : ''}${e.header ? `（${e.header}）` : ''}`;
-  return `导入未完成：${where}${e.message}${errors.length > 1 ? `；共 ${p.summary.errorRows} 行 ${errors.length} 处错误` : ''}。请改正后重新导入，本次没有写入任何记录。`;
+  return `导入未完成：${where}${e.message}${errorCount > 1 ? `；共 ${errorRows} 行 ${errorCount} 处错误` : ''}。请改正后重新导入，本次没有写入任何记录。`;
 }
 
 export function createExcelService(sc: ServiceContext, deps: ExcelServiceDeps): ExcelHandlers {
@@ -129,17 +125,18 @@ export function createExcelService(sc: ServiceContext, deps: ExcelServiceDeps): 
     await sc.audit.record({ action: 'export', target: 'excel', detail }, ctx);
   }
 
-  async function preview(
-    args: { ledger: LedgerKey; fileName: string; dataBase64: string; onDuplicate: 'skip' | 'update' },
+  function importContext(
+    args: { ledger: LedgerKey; fileName: string; onDuplicate: 'skip' | 'update' },
     ctx: CallContext,
+    keepRows: number,
   ) {
-    const def = ledgerDef(args.ledger);
-    return previewImport(def, decodeBase64(args.dataBase64), {
+    return {
       settings: sc.settings(),
       existing: sc.records(args.ledger, ctx),
       options: { onDuplicate: args.onDuplicate },
       fileName: args.fileName,
-    });
+      keepRows,
+    };
   }
 
   async function setTemplates(fn: (cur: AnyTemplate[]) => AnyTemplate[]) {
@@ -218,20 +215,31 @@ export function createExcelService(sc: ServiceContext, deps: ExcelServiceDeps): 
       return file(`${def.label}台账导入模板.xlsx`, await buildImportTemplate(def, sc.settings()));
     },
 
-    'excel:importPreview': async (args, ctx) => forWire(await preview(args, ctx)),
+    'excel:importPreview': async (args, ctx) =>
+      previewImport(
+        ledgerDef(args.ledger),
+        decodeBase64(args.dataBase64),
+        importContext(args, ctx, PREVIEW_ROWS),
+      ),
 
     'excel:importCommit': async (args, ctx) => {
       // Validated again against the records as they are now: someone may have changed them since the preview.
-      const p = await preview(args, ctx);
-      if (!p.summary.canCommit)
-        throw new AppFailure('validation', refusal(p), {
+      // The rows themselves are not kept: the read gathers the records to write as the sheet streams.
+      const {
+        preview: p,
+        firstError,
+        records,
+      } = await readImport(
+        ledgerDef(args.ledger),
+        decodeBase64(args.dataBase64),
+        importContext(args, ctx, 0),
+      );
+      if (!p.summary.canCommit || !records)
+        throw new AppFailure('validation', refusal(p, firstError), {
           summary: p.summary,
           missingRequired: p.missingRequired,
         });
-      const create = p.rows.filter((r) => r.action === 'create').map((r) => r.record!);
-      const update = p.rows
-        .filter((r) => r.action === 'update')
-        .map((r) => ({ id: r.existingId!, record: r.record! }));
+      const { create, update } = records;
       await deps.ledgerService.bulkImport(args.ledger, { create, update }, ctx);
       sc.logger.info('台账导入', {
         ledger: args.ledger,

@@ -208,8 +208,9 @@ export function createLedgerService(sc: ServiceContext) {
         rev: 1,
       } as LedgerRecord);
     });
+    const byId = new Map(all(ledger).map((r) => [r.id, r]));
     input.update.forEach(({ id, record }, i) => {
-      const before = all(ledger).find((r) => r.id === id);
+      const before = byId.get(id);
       if (!before) return issues.push({ path: ['update', i], message: `没有编号为 ${id} 的记录` });
       const v = validate(ledger, record, before, ['update', i]);
       if (!v.data) return issues.push(...v.issues);

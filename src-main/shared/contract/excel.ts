@@ -59,7 +59,7 @@ export interface ImportPreview {
   missingRequired: string[];
   /** Chinese warnings about the file as a whole (ignored columns, hidden sheets skipped…). */
   warnings: string[];
-  /** Set by the service when it sends only part of the rows over the wire (large files). */
+  /** Set when only part of the rows is sent over the wire (large files): counts still cover every row. */
   rowsTruncated?: boolean;
 }
 

@@ -1,0 +1,80 @@
+// What an import keeps of its rows while the sheet streams: every row counted, only the rows the preview shows
+// held (flagged rows first, as the preview channel sends them), and for a commit the records it writes.
+// Holding a preview object for each of 100,000 rows was a third of the import's peak memory.
+import type { ImportCellError, ImportRowPreview } from '../shared/contract/excel';
+
+export interface ImportRecords {
+  create: Record<string, unknown>[];
+  update: { id: string; record: Record<string, unknown> }[];
+}
+
+export class ImportTally {
+  total = 0;
+  create = 0;
+  update = 0;
+  skip = 0;
+  duplicates = 0;
+  errorRows = 0;
+  errorCount = 0;
+  /** The first error of the file (by row, then column), whatever rows are held. */
+  firstError: ImportCellError | undefined;
+  /** The commit's records in file order; dropped at the first row with an error, as nothing will be written. */
+  records: ImportRecords | null;
+  /** Rows with an error or a duplicate, the first `keep` of them. */
+  private readonly flagged: ImportRowPreview[] = [];
+  /** Clean rows, the first `keep` of them. */
+  private readonly clean: ImportRowPreview[] = [];
+
+  /**
+   * @param keep rows held for the preview (Infinity: all of them)
+   * @param collect whether to gather the records a commit writes
+   */
+  constructor(
+    private readonly keep: number,
+    collect: boolean,
+  ) {
+    this.records = collect ? { create: [], update: [] } : null;
+  }
+
+  add(r: ImportRowPreview): void {
+    this.total++;
+    this[r.action]++;
+    if (r.duplicate) this.duplicates++;
+    if (r.errors.length) {
+      this.errorRows++;
+      this.errorCount += r.errors.length;
+      this.firstError ??= r.errors[0];
+      this.records = null;
+    }
+    if (r.errors.length || r.duplicate) {
+      if (this.flagged.length < this.keep) this.flagged.push(r);
+    } else if (this.clean.length < this.keep) this.clean.push(r);
+    if (this.records && r.record) {
+      if (r.action === 'create') this.records.create.push(r.record);
+      else if (r.action === 'update') this.records.update.push({ id: r.existingId!, record: r.record });
+    }
+  }
+
+  /** Row objects held for the preview (at most twice `keep`). */
+  get held(): number {
+    return this.flagged.length + this.clean.length;
+  }
+
+  /**
+   * The rows the preview shows, in file order: all of them when they fit in `keep`; otherwise the first `keep`
+   * flagged rows (what the user must see), then the first clean rows up to `keep` in all.
+   */
+  rows(): { rows: ImportRowPreview[]; truncated: boolean } {
+    const flagged = this.flagged;
+    const clean = this.clean.slice(0, Math.max(0, this.keep - flagged.length));
+    const rows: ImportRowPreview[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < flagged.length || j < clean.length) {
+      if (j >= clean.length || (i < flagged.length && flagged[i].rowNumber < clean[j].rowNumber))
+        rows.push(flagged[i++]);
+      else rows.push(clean[j++]);
+    }
+    return { rows, truncated: this.total > this.keep };
+  }
+}
