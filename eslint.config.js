@@ -22,7 +22,7 @@ const nodeBuiltins = [
 const nodeOnly = [...nodeBuiltins, ...nodeBuiltins.map((m) => `node:${m}`), 'node:*'];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'tests/fixtures/**'] },
+  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'tests/fixtures/**', 'tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
