@@ -5,6 +5,7 @@ import JSZip from 'jszip';
 import type ExcelJS from 'exceljs';
 import type { Placeholder } from '../shared/placeholders';
 import { UNIT_NAME } from '../shared/placeholders';
+import { AppFailure } from '../shared/result';
 import { shiftFormula } from './refs';
 import type { RowShift } from './refs';
 import { expandRow, unshareFormulas } from './row-expand';
@@ -12,7 +13,7 @@ import type { Lookup } from './template-cells';
 import { fillCell, fillHeaderFooter, scanCell, stripLeftovers } from './template-cells';
 import { loadTemplate, nameSheet } from './template-load';
 import type { DefinedName } from './template-zip';
-import { sheetNames, xmlEscape } from './template-zip';
+import { leftoverDelimiter, sheetNames, xmlEscape } from './template-zip';
 
 export type { Lookup } from './template-cells';
 
@@ -90,7 +91,19 @@ export async function fillXlsxTemplate(
   clearCachedResults(wb);
   const written = Buffer.from(await wb.xlsx.writeBuffer());
   const buffer = t.names.length ? await restoreNames(written, t.names, t.sheets, shifts) : written;
+  await assertFilled(buffer);
   return { buffer, warnings };
+}
+
+/** The last guard: no placeholder delimiter of either width may be left in any cell of what goes to the office. */
+async function assertFilled(buf: Buffer): Promise<void> {
+  const left = await leftoverDelimiter(await JSZip.loadAsync(buf));
+  if (!left) return;
+  throw new AppFailure(
+    'internal',
+    `填写后表格中仍有占位符符号（“${left.context}”），未生成文件。请把模板交给管理员检查。`,
+    { part: left.part, context: left.context },
+  );
 }
 
 /**

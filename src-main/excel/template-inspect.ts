@@ -2,10 +2,9 @@
 // names (with the cell address), and warnings for what exceljs cannot carry through a fill.
 import type { TemplateProblem } from '../shared/contract/excel';
 import type { Placeholder } from '../shared/placeholders';
-import { checkNames } from '../shared/placeholders';
+import { checkNames, hasBraces, scanText, writtenForm } from '../shared/placeholders';
 import { HEADER_FOOTER_KEYS, scanCell } from './template-cells';
 import { describeName, fragileNames, loadTemplate } from './template-load';
-import { scanText } from '../shared/placeholders';
 
 export interface TemplateInspection {
   /** Each distinct placeholder once, in the order first met. */
@@ -45,7 +44,7 @@ export async function inspectXlsxTemplate(
     const hf = ws.headerFooter as unknown as Record<string, unknown> | undefined;
     for (const k of HEADER_FOOTER_KEYS) {
       const text = hf?.[k];
-      if (typeof text !== 'string' || !text.includes('{')) continue;
+      if (typeof text !== 'string' || !hasBraces(text)) continue;
       const scan = scanText(text);
       const where = `${ws.name}（页眉页脚）`;
       for (const p of scan.placeholders) {
@@ -53,7 +52,7 @@ export async function inspectXlsxTemplate(
         if (p.perUnit)
           problems.push({
             kind: 'bad_place',
-            message: `页眉页脚中不能使用按单位重复的占位符“{{${p.key}}}”`,
+            message: `页眉页脚中不能使用按单位重复的占位符“${writtenForm(p)}”`,
             where,
             context: text,
           });
@@ -70,7 +69,7 @@ export async function inspectXlsxTemplate(
 
   const placeholders = [...found.values()].map((f) => f.p);
   for (const pr of checkNames(placeholders, knownNames)) {
-    const at = [...found.values()].find((f) => pr.context === `{{${f.p.key}}}`);
+    const at = [...found.values()].find((f) => pr.context === writtenForm(f.p));
     problems.push({ ...pr, where: at?.where ?? '' });
   }
   // exceljs loses or rewrites these on load; the filler keeps them itself, and the user is told so.

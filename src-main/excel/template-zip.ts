@@ -1,6 +1,7 @@
 // What a template's zip holds that exceljs cannot carry (charts, shapes, pivot tables, macros…), its defined
 // names (print titles, print areas: exceljs drops them on sheets with Chinese names), and the pre-load fixes.
 import type JSZip from 'jszip';
+import { DOUBLE_BRACE_RE } from '../shared/placeholders';
 
 export interface DefinedName {
   name: string;
@@ -131,4 +132,30 @@ export async function prepareForLoad(zip: JSZip): Promise<string[]> {
     }
   }
   return [...new Set(notes)];
+}
+
+/**
+ * The first placeholder delimiter ("{{", "}}", "｛｛", "｝｝" or a mix) left in the cells of a written workbook — its
+ * sheets' inline texts, formulas and header/footer, and the shared strings — with the text around it, or null.
+ */
+export async function leftoverDelimiter(zip: JSZip): Promise<{ part: string; context: string } | null> {
+  const paths = Object.keys(zip.files)
+    .filter((p) => /^xl\/(worksheets\/sheet\d+|sharedStrings)\.xml$/.test(p))
+    .sort();
+  for (const path of paths) {
+    // Rich-text runs (<r>, <t>, <rPr> and its empty elements) join into one text; any other tag separates texts.
+    const xml = await zip.file(path)!.async('string');
+    const text = xmlUnescape(
+      xml.replace(/<(\/?)([\w:]+)[^>]*?(\/?)>/g, (_t, _c, name: string, empty: string) =>
+        empty || name === 'r' || name === 't' || name === 'rPr' ? '' : '\u0000',
+      ),
+    );
+    const m = new RegExp(DOUBLE_BRACE_RE.source).exec(text);
+    if (!m) continue;
+    const piece = (from: number, to: number) => text.slice(Math.max(0, from), to).split('\u0000');
+    const before = piece(m.index - 40, m.index).pop() ?? '';
+    const after = piece(m.index + m[0].length, m.index + m[0].length + 40)[0];
+    return { part: path, context: `${before}${m[0]}${after}` };
+  }
+  return null;
 }

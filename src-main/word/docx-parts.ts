@@ -134,6 +134,64 @@ export function paragraphTexts(xml: string): ParagraphText[] {
   return out;
 }
 
+export const escapeXml = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+interface TextPiece {
+  /** Where the <w:t …> opening tag is, and where its text is, in the part's XML. */
+  tag: [number, number];
+  text: [number, number];
+  value: string;
+}
+
+/**
+ * Rewrites the visible text (<w:t>) of every paragraph of a part, run by run: `rewrite` gets the paragraph's text
+ * as the pieces its runs hold and returns them changed, or null to leave the paragraph as it is. Everything but the
+ * changed texts is kept byte for byte, so each run keeps its formatting. Field codes are not touched.
+ */
+export function rewriteParagraphRuns(xml: string, rewrite: (pieces: string[]) => string[] | null): string {
+  const edits: { at: [number, number]; text: string }[] = [];
+  const open: TextPiece[][] = [];
+  let tag: [number, number] | null = null;
+  const finish = (pieces: TextPiece[]) => {
+    const next = pieces.length ? rewrite(pieces.map((p) => p.value)) : null;
+    if (!next) return;
+    pieces.forEach((p, i) => {
+      if (next[i] === p.value) return;
+      edits.push({ at: p.tag, text: '<w:t xml:space="preserve">' }, { at: p.text, text: escapeXml(next[i]) });
+    });
+  };
+  for (const m of xml.matchAll(TOKEN_RE)) {
+    const at = m.index;
+    if (m[4] !== undefined) {
+      if (tag && open.length) {
+        open[open.length - 1].push({ tag, text: [at, at + m[0].length], value: decodeXml(m[4]) });
+      }
+      continue;
+    }
+    const closing = m[1] === '/';
+    const selfClosing = m[3] === '/';
+    if (m[2] === 'w:p' && !selfClosing) {
+      if (closing) {
+        const pieces = open.pop();
+        if (pieces) finish(pieces);
+      } else open.push([]);
+    } else if (m[2] === 'w:t') {
+      tag = !closing && !selfClosing ? [at, at + m[0].length] : null;
+    }
+  }
+  if (!edits.length) return xml;
+  // A <w:t> holds one text: its tag and its text are each edited once, in document order.
+  edits.sort((a, b) => a.at[0] - b.at[0]);
+  let out = '';
+  let from = 0;
+  for (const e of edits) {
+    out += xml.slice(from, e.at[0]) + e.text;
+    from = e.at[1];
+  }
+  return out + xml.slice(from);
+}
+
 /** Font names a document asks for (style and direct formatting, all slots; theme references are not names). */
 export async function documentFonts(buf: Uint8Array): Promise<string[]> {
   const zip = await JSZip.loadAsync(buf);

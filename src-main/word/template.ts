@@ -1,19 +1,31 @@
-// User templates: find every {{占位符}} (even split across runs), pinpoint broken ones and unknown names, and fill
-// a template with docx's patchDocument — per-unit table rows repeated once per unit — or fail whole, never half.
+// User templates: find every {{占位符}} (even split across runs, even typed full-width as ｛｛占位符｝｝), pinpoint
+// broken ones and unknown names, and fill a template with docx's patchDocument — per-unit table rows repeated once
+// per unit — or fail whole, never half.
 import { PatchType, TextRun, patchDocument } from 'docx';
 import type { IPatch, TableRowsPatch } from 'docx';
 import type { Placeholder, PlaceholderProblem } from '../shared/placeholders';
 import {
+  DOUBLE_BRACE_RE,
   PER_UNIT_PREFIX,
   PLACEHOLDER_RE,
+  canonicalPieces,
   checkNames,
+  hasBraces,
   isProblem,
   parsePlaceholder,
   scanText,
+  writtenForm,
 } from '../shared/placeholders';
 import { AppFailure } from '../shared/result';
 import type { DocxPart, PartPlace } from './docx-parts';
-import { decodeXml, openDocx, paragraphTexts, textParts } from './docx-parts';
+import {
+  decodeXml,
+  escapeXml,
+  openDocx,
+  paragraphTexts,
+  rewriteParagraphRuns,
+  textParts,
+} from './docx-parts';
 
 export type TemplateProblemKind = PlaceholderProblem['kind'] | 'per_unit_outside_row';
 
@@ -49,15 +61,15 @@ function scanParts(parts: DocxPart[]): Scan {
   const problems: TemplateProblem[] = [];
   for (const part of parts) {
     for (const para of paragraphTexts(part.xml)) {
-      if (!para.text.includes('{') && !para.text.includes('}')) continue;
+      if (!hasBraces(para.text)) continue;
       const found = scanText(para.text);
       problems.push(...found.problems.map((p) => ({ ...p, place: part.place })));
       for (const p of found.placeholders) {
         if (p.perUnit && !para.inTableRow) {
           problems.push({
             kind: 'per_unit_outside_row',
-            message: `“{{${p.key}}}”是按单位逐行填写的占位符，只能放在表格的一行中`,
-            context: `{{${p.key}}}`,
+            message: `“${writtenForm(p)}”是按单位逐行填写的占位符，只能放在表格的一行中`,
+            context: writtenForm(p),
             place: part.place,
           });
         }
@@ -82,11 +94,11 @@ export async function inspectTemplate(
   fileLabel?: string,
 ): Promise<TemplateInspection> {
   const { placeholders, problems, places } = await scan(buf, fileLabel);
-  const unknown = checkNames(placeholders, knownNames).map((p) => ({
-    ...p,
-    // checkNames gives the placeholder itself as context: {{key}}.
-    place: places.get(p.context.slice(2, -2)) ?? ('正文' as const),
-  }));
+  const unknown = checkNames(placeholders, knownNames).map((pr) => {
+    // checkNames gives the placeholder itself, as written, as context.
+    const at = placeholders.find((p) => writtenForm(p) === pr.context);
+    return { ...pr, place: (at && places.get(at.key)) ?? ('正文' as const) };
+  });
   return { placeholders, problems: [...problems, ...unknown] };
 }
 
@@ -114,10 +126,11 @@ async function assertFilled(out: Uint8Array): Promise<void> {
       );
     }
     for (const para of paragraphTexts(part.xml)) {
-      const at = para.text.indexOf('{{');
-      if (at < 0) continue;
-      const close = para.text.indexOf('}}', at);
-      const what = close > 0 ? para.text.slice(at, close + 2) : para.text.slice(at, at + 20);
+      const found = new RegExp(DOUBLE_BRACE_RE.source).exec(para.text);
+      if (!found) continue;
+      const at = found.index;
+      const placeholder = new RegExp(PLACEHOLDER_RE.source).exec(para.text.slice(at));
+      const what = placeholder?.index === 0 ? placeholder[0] : para.text.slice(at, at + 20);
       throw new AppFailure(
         'bad_file',
         `模板${part.place}中的占位符“${what}”未能填写，未生成文件。占位符不能跨段落，也不能放在域代码或文本框中；请在 Word 或 WPS 中重新输入该占位符。`,
@@ -126,8 +139,6 @@ async function assertFilled(out: Uint8Array): Promise<void> {
     }
   }
 }
-
-const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
  * Fills, in place, every placeholder that lies whole inside one <w:t> (all of them in a template this app made,
@@ -153,6 +164,8 @@ function fillWholeRuns(xml: string, lookup: RowLookup): string {
 /**
  * Fills a template: each {{名称}} with lookup(p), and each table row holding {{单位.…}} repeated once per entry of
  * perUnitRows (docx's TABLE_ROWS patch; no rows removes the row). Formatting of the placeholder's run is kept.
+ * Placeholders typed full-width (｛｛名称｜累计｝｝, 单位．名称) or with spaces inside are first rewritten, run by run,
+ * to their canonical half-width form, so everything below sees only {{key}}.
  * Fails, returning nothing, when the template has broken placeholders or any placeholder survives the fill.
  */
 export async function fillTemplate(
@@ -170,7 +183,7 @@ export async function fillTemplate(
   }
   let touched = false;
   for (const part of parts) {
-    const xml = fillWholeRuns(part.xml, lookup);
+    const xml = fillWholeRuns(rewriteParagraphRuns(part.xml, canonicalPieces), lookup);
     if (xml === part.xml) continue;
     zip.file(part.path, xml);
     part.xml = xml;

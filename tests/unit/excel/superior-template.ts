@@ -129,3 +129,77 @@ export async function superiorTemplate(opts: { wpsAppXml?: boolean; chart?: bool
     );
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
+
+export const FULL_WIDTH_SHEET = '全角表';
+
+/**
+ * A template typed with a Chinese input method: full-width braces, bar and dot (．and 。), full-width spaces and
+ * mixed forms, as shared strings (plain and rich text with the placeholder cut between two fonts), inline strings
+ * (plain and rich, patched into the sheet XML as WPS and some generators write them), a formula string literal,
+ * a per-unit row with a SUM total, the page header, and the half-width form next to the full-width one.
+ */
+export async function fullWidthXlsxTemplate(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(FULL_WIDTH_SHEET);
+  ws.columns = [8, 22, 12, 12, 12].map((width) => ({ width }));
+  ws.getCell('A1').value = '填报单位：｛｛办公室名称｝｝　截至｛｛　截至日期　｝｝';
+  ws.getRow(3).values = ['序号', '单位', '集中学习（累计）', '参学率', '受理线索'];
+  const unitRow = ws.getRow(4);
+  unitRow.values = [
+    { formula: 'ROW()-3', result: 1 },
+    '｛｛单位．单位名称｝｝',
+    '｛｛单位。集中学习次数｜累计｝｝',
+    '{{单位.参学率｝｝',
+    {
+      richText: [
+        { text: '｛｛单位．受理', font: { bold: true, name: '仿宋' } },
+        { text: '线索数｝｝', font: { name: '仿宋' } },
+      ],
+    },
+  ];
+  ws.getCell('D4').numFmt = '0.0%';
+  ws.getRow(5).values = [
+    '',
+    '合计',
+    { formula: 'SUM(C4:C4)', result: 0 },
+    '｛｛参学率｝｝',
+    { formula: 'SUM(E4:E4)', result: 0 },
+  ];
+  ws.getCell('D5').numFmt = '0.0%';
+  ws.getCell('A7').value = {
+    richText: [
+      { text: '本期共开展集中学习｛｛集中', font: { bold: true } },
+      { text: '学习次数｝｝次，累计' },
+      { text: '｛｛集中学习次数｜累计｝｝', font: { color: { argb: 'FFFF0000' } } },
+      { text: '次。' },
+    ],
+  };
+  ws.getCell('A8').value = 'INLINE-PLAIN';
+  ws.getCell('A9').value = 'INLINE-RICH';
+  ws.getCell('A10').value = '混合{{立案数｝｝件、｛{立案数|累计}}件';
+  ws.getCell('A11').value = '半角{{立案数}}件，全角｛｛立案数｝｝件';
+  ws.getCell('A12').value = { formula: 'CONCATENATE("截至","｛｛截至日期｝｝")', result: '' };
+  ws.headerFooter = { oddHeader: '&C｛｛教育整顿名称｝｝', oddFooter: '&C第 &P 页' };
+
+  const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+  const path = 'xl/worksheets/sheet1.xml';
+  const strings = (await zip.file('xl/sharedStrings.xml')!.async('string')).match(/<si>[\s\S]*?<\/si>/g)!;
+  const index = (text: string) => strings.findIndex((s) => s.includes(`>${text}<`));
+  const inline: [string, string, string][] = [
+    ['A8', 'INLINE-PLAIN', '<is><t>｛｛参学率｜累计｝｝</t></is>'],
+    [
+      'A9',
+      'INLINE-RICH',
+      '<is><r><rPr><b/></rPr><t>受理线索｛｛受理</t></r><r><t xml:space="preserve">线索数 ｝｝件</t></r></is>',
+    ],
+  ];
+  let xml = await zip.file(path)!.async('string');
+  for (const [ref, marker, is] of inline) {
+    xml = xml.replace(
+      new RegExp(`<c r="${ref}"([^>]*?) t="s"><v>${index(marker)}</v></c>`),
+      `<c r="${ref}"$1 t="inlineStr">${is}</c>`,
+    );
+  }
+  zip.file(path, xml);
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}

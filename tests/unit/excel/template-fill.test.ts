@@ -4,8 +4,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type ExcelJS from 'exceljs';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { fillXlsxTemplate, inspectXlsxTemplate } from '../../../src-main/excel';
+import { leftoverDelimiter } from '../../../src-main/excel/template-zip';
 import type { Placeholder } from '../../../src-main/shared/placeholders';
 import type { IndicatorValue } from '../../../src-main/shared/indicators';
 import { convertToPdf, pdfText } from '../../helpers/office';
@@ -178,6 +180,52 @@ describe('filling a superior template', () => {
     expect(warnings).toEqual([]);
     for (const [path, xml] of Object.entries(parts)) expect(`${path}: ${xml}`).not.toMatch(/\{\{|\}\}/);
     expect(parts['xl/worksheets/sheet1.xml']).toContain('纪检监察干部队伍教育整顿'); // header filled
+  });
+
+  it('keeps the font of each rich-text run a placeholder is cut across, and strips a broken pair cut in two', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('表1');
+    ws.getCell('A1').value = {
+      richText: [
+        { text: '共开展{{集中', font: { bold: true } },
+        { text: '学习次数}}次', font: { italic: true } },
+      ],
+    };
+    ws.getCell('A2').value = { richText: [{ text: '坏的{' }, { text: '{写法' }] };
+    const { buffer, warnings } = await fillXlsxTemplate(
+      Buffer.from(await wb.xlsx.writeBuffer()),
+      lookupIn(indicatorValues()),
+      [],
+    );
+    const out = (await loadXlsx(buffer)).getWorksheet('表1')!;
+    expect(out.getCell('A1').value).toEqual({
+      richText: [
+        { text: '共开展8', font: { bold: true } },
+        { text: '次', font: { italic: true } },
+      ],
+    });
+    expect(out.getCell('A2').value).toEqual({ richText: [{ text: '坏的' }, { text: '写法' }] });
+    expect(warnings).toEqual([
+      '有 1 个单元格含有无法识别的“{{ }}”写法，已将这些符号删除，请核对这些单元格。',
+    ]);
+  });
+
+  it('finds a delimiter pair of either width left in a written workbook, with the text around it', async () => {
+    const zip = new JSZip();
+    zip.file(
+      'xl/worksheets/sheet1.xml',
+      '<worksheet><c><f>"{"&amp;"}"</f></c><c t="s"><v>0</v></c></worksheet>',
+    );
+    zip.file('xl/comments1.xml', '<comments><t>批注里的{{参学率}}不是单元格</t></comments>');
+    expect(await leftoverDelimiter(zip)).toBeNull();
+    zip.file(
+      'xl/sharedStrings.xml',
+      '<sst><si><t>甲</t></si><si><r><t>共｛</t></r><r><t>｛参学率｝｝</t></r></si></sst>',
+    );
+    expect(await leftoverDelimiter(zip)).toEqual({
+      part: 'xl/sharedStrings.xml',
+      context: '共｛｛参学率｝｝',
+    });
   });
 
   it('reads a template saved by WPS (prefixed docProps/app.xml, exceljs #2348)', async () => {

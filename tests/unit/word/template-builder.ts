@@ -95,3 +95,37 @@ export async function editDocumentXml(buf: Buffer, fn: (xml: string) => string):
   zip.file('word/document.xml', fn(xml));
   return zip.generateAsync({ type: 'nodebuffer' });
 }
+
+/**
+ * The same kinds of placeholders typed with a Chinese input method: full-width braces, bar and dot (．and 。),
+ * full-width spaces, half-width and full-width mixed in one placeholder, cut into runs, in a per-unit table row, the
+ * header and the footer, and the half-width form next to the full-width one.
+ */
+export async function fullWidthTemplate(): Promise<Buffer> {
+  return docxOf(
+    [
+      splitParagraph(
+        '本期召开领导小组会议｛｛领导小',
+        '组会议',
+        '次数｝｝次，累计｛｛领导小组会议次数｜',
+        '累计｝｝次。',
+      ),
+      new Paragraph('混合一{{集中学习次数｝｝，混合二｛{集中学习次数|累计}}，混合三{｛参学率｝}。'),
+      splitParagraph('督导｛｛　督导', '检查次数　｜　累计　', '｝｝次，本期', '{{ 督导检查次数 }}', '次。'),
+      new Paragraph('半角{{专题授课次数}}与全角｛｛专题授课次数｝｝同为一数。'),
+      table([
+        ['单位', '集中学习', '参学率（累计）'],
+        [
+          splitParagraph('｛｛单位．', '单位', '名称｝｝'),
+          '｛｛单位。集中学习次数｝｝',
+          splitParagraph('{{单位.参学率｜', '累计}}'),
+        ],
+        ['合计', splitParagraph('｛｛集中', '学习次数｝｝'), '｛｛参学率｜累计｝｝'],
+      ]),
+    ],
+    {
+      header: [splitParagraph('页眉：｛｛单位', '名称｝｝')],
+      footer: [splitParagraph('截至｛｛截至', '日期｝｝')],
+    },
+  );
+}
