@@ -30,14 +30,24 @@ export const STUDY_CONTENTS = [
 /** What the 常委会 (中心组) studies first: the weightiest items. */
 export const LEADER_CONTENTS = STUDY_CONTENTS.slice(0, 8);
 
-export const LECTURERS = [
-  '李建国',
-  '王立新',
-  '陈晓红',
-  '市纪委监委党风政风监督室 吴明',
-  '区委党校 高志远',
-  '区法院 梁文斌',
+/** Lecturers: [name, unit] (the name alone goes into reports: "邀请高志远同志"). */
+export const LECTURERS: [string, string][] = [
+  ['李建国', '区纪委监委'],
+  ['王立新', '区纪委监委'],
+  ['陈晓红', '区纪委监委'],
+  ['吴明', '市纪委监委党风政风监督室'],
+  ['高志远', '区委党校'],
+  ['梁文斌', '区法院'],
 ];
+
+/** Films units watch (片名 without 《》). */
+export const FILMS = ['榜样7', '零容忍', '自我革命永远在路上'];
+
+/**
+ * Speakers of the mobilization speeches the 常委会 studies first (national, provincial and city meetings);
+ * invented names, as every person in the demo.
+ */
+export const MOBILIZATION_SPEAKERS = ['刘建华', '孙志明', '周建华'];
 
 export const STUDY_TITLES: Record<string, string[]> = {
   集中学习: ['教育整顿集中学习', '第一议题集中学习', '党纪法规集中学习', '“以案促改”集中学习'],

@@ -28,6 +28,7 @@ export function genRules(cx: DemoContext): LedgerRecord[] {
   });
   for (let rep = 0; rep < cx.scale; rep++) {
     for (const u of settings.units.filter((x) => x.kind !== '机关')) {
+      // The office picked one township's rules as the report's example (亮点).
       const areas = rng.int(2, 4);
       cx.add('rules', {
         group: 'training',
@@ -40,6 +41,7 @@ export function genRules(cx: DemoContext): LedgerRecord[] {
         articleCount: areas * rng.int(2, 4),
         action: rep ? '修订' : '新制定',
         highlights: rng.pick(HIGHLIGHTS),
+        ...(rep === 0 && u.id === 'u-dhz' ? { featured: true } : {}),
       });
     }
   }

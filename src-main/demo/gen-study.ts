@@ -2,7 +2,15 @@
 // (中心组) sessions, district-wide lectures and films, monthly writing figures per unit, the compilations.
 import { addDays, daysInMonth } from '../shared/dates';
 import type { Unit } from '../shared/settings';
-import { LECTURERS, LEADER_CONTENTS, PLACES, STUDY_CONTENTS, STUDY_TITLES } from './content';
+import {
+  FILMS,
+  LECTURERS,
+  LEADER_CONTENTS,
+  MOBILIZATION_SPEAKERS,
+  PLACES,
+  STUDY_CONTENTS,
+  STUDY_TITLES,
+} from './content';
 import type { DemoContext } from './context';
 import { COMMISSION_LEADERS } from './settings';
 
@@ -45,6 +53,12 @@ function session(
   });
 }
 
+const lecture = (i: number, title: string) => ({
+  speaker: LECTURERS[i][0],
+  speakerUnit: LECTURERS[i][1],
+  title,
+});
+
 export function genStudies(cx: DemoContext): void {
   const { rng, settings, start, asOf } = cx;
   const office = cx.unit(OFFICE);
@@ -59,16 +73,20 @@ export function genStudies(cx: DemoContext): void {
       ],
       speaker: '李建国',
       place: '委机关三楼会议室',
+      // The first sessions study the national, provincial and city mobilization speeches.
+      ...(n < 2
+        ? { speechesOf: n === 0 ? MOBILIZATION_SPEAKERS.slice(0, 2) : MOBILIZATION_SPEAKERS.slice(2) }
+        : {}),
     });
   }
   // District-wide events organised by the office.
   const district: [number, string, Record<string, unknown>][] = [
     [2, '集中学习', { title: '教育整顿先行学习', contents: STUDY_CONTENTS.slice(0, 7) }],
-    [12, '专题授课', { speaker: LECTURERS[3], title: STUDY_TITLES['专题授课'][0] }],
-    [20, '观看专题片', { title: '组织收看《榜样7》', contents: ['专题节目《榜样7》'] }],
+    [12, '专题授课', lecture(4, STUDY_TITLES['专题授课'][0])],
+    [20, '观看专题片', { title: '组织收看《榜样7》', filmTitle: '榜样7', contents: ['专题节目《榜样7》'] }],
     [27, '读书班', { title: '教育整顿专题读书班', hours: 8 }],
     [33, '应知应会测试', { title: '党纪法规应知应会测试', takers: everyone - 3, passes: everyone - 6 }],
-    [47, '专题授课', { speaker: LECTURERS[4], title: STUDY_TITLES['专题授课'][1] }],
+    [47, '专题授课', lecture(3, STUDY_TITLES['专题授课'][1])],
     [61, '警示教育', { title: '以案促改警示教育会', contents: [STUDY_CONTENTS[22]] }],
   ];
   for (const [offset, form, extra] of district) {
@@ -102,7 +120,13 @@ export function genStudies(cx: DemoContext): void {
         if (rng.chance(0.5)) session(cx, u, day(), '交流研讨', '本单位干部', u.headcount);
         if (rng.chance(0.25)) session(cx, u, day(), '主题党日', '本单位干部', u.headcount);
         if (rng.chance(0.2)) session(cx, u, day(), '警示教育', '本单位干部', u.headcount);
-        if (rng.chance(0.15)) session(cx, u, day(), '观看专题片', '本单位干部', u.headcount);
+        if (rng.chance(0.15)) {
+          const film = rng.pick(FILMS);
+          session(cx, u, day(), '观看专题片', '本单位干部', u.headcount, {
+            title: `观看专题片《${film}》`,
+            filmTitle: film,
+          });
+        }
         if (rng.chance(0.08)) session(cx, u, day(), '其他', '本单位干部', u.headcount);
       }
     }

@@ -109,6 +109,19 @@ export function demoSettings(start: string): Settings {
     choiceLists: structuredClone(DEFAULT_CHOICE_LISTS),
     fourForms: { ...DEFAULT_FOUR_FORMS },
     lockMinutes: 15,
+    outputDir: '',
+    report: {
+      addressee: '市纪检监察干部队伍教育整顿领导小组办公室',
+      cc: ['区委办公室', '市纪委监委组织部'],
+      plenaries: [
+        { body: '中央纪委', term: '二十', session: '五' },
+        { body: '省纪委', term: '十二', session: '五' },
+        { body: '市纪委', term: '九', session: '五' },
+      ],
+      citedLeader: '周建华',
+      citedOccasion: '全市纪检监察干部队伍教育整顿动员部署会议',
+      citedRequirement: '领导班子要发挥带动作用，学在前、干在前、做表率',
+    },
     setupDone: true,
   };
 }

@@ -1,5 +1,7 @@
 // Settings: read, and replace as a whole after validation. A unit or working group that records still name
-// cannot be removed (it would orphan them); rename instead, names are resolved through ids.
+// cannot be removed (it would orphan them); rename instead, names are resolved through ids. A choice option
+// edited in place is a rename: its meaning (and its 四种形态 form) moves to the new label.
+import { followFourForms, followRenames } from '../shared/choice-meanings';
 import { SettingsSchema } from '../shared/settings';
 import type { Settings } from '../shared/settings';
 import type { CallContext } from '../shared/context';
@@ -20,8 +22,8 @@ export function createSettingsService(sc: ServiceContext, ledgers: LedgerService
         const e = validationError(zodIssues(parsed.error, ['settings']), '设置');
         throw new AppFailure('validation', e.message, e.details);
       }
-      const next = parsed.data;
       const before = sc.settings();
+      const next = followChoiceEdits(before, parsed.data);
       const dupUnit = next.units.find((u, i) => next.units.findIndex((x) => x.name === u.name) !== i);
       if (dupUnit)
         throw new AppFailure('validation', `单位“${dupUnit.name}”重复`, {
@@ -49,6 +51,20 @@ export function createSettingsService(sc: ServiceContext, ledgers: LedgerService
       await sc.audit.record({ action: '修改设置', target: 'settings', before, after: next }, ctx);
       return next;
     },
+  };
+}
+
+/**
+ * The choice meanings kept by the service, never taken from the caller (a form holds a stale copy): the stored
+ * meanings plus the options edited in place in this save; the four-forms mapping follows renamed outcomes.
+ */
+function followChoiceEdits(before: Settings, input: Settings): Settings {
+  const { choiceMeanings: _ignored, ...next } = input;
+  const { map } = followRenames(before.choiceMeanings ?? {}, before.choiceLists, next.choiceLists);
+  return {
+    ...next,
+    fourForms: followFourForms(next.fourForms, map, next.choiceLists),
+    ...(Object.keys(map).length ? { choiceMeanings: map } : {}),
   };
 }
 

@@ -17,7 +17,7 @@ export function createStatsService(sc: ServiceContext) {
     },
     /** Sources × dispositions for the 线索处置统计表, from the clue counting projection (no names). */
     clueTable(query: StatsQuery) {
-      return clueMatrix(sc.allLiveRecords().clues, query);
+      return clueMatrix(sc.allLiveRecords().clues, query, sc.settings());
     },
   };
 }

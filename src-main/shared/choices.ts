@@ -1,7 +1,8 @@
 // Default choice lists (every one editable by the office in 设置) and the default outcome → 四种形态 mapping.
 // Values removed from a list later stay readable on old records: lists constrain new input only.
 
-export const DEFAULT_CHOICE_LISTS: Record<string, string[]> = {
+/** The defaults as literal types: indicator names built from them (信访举报线索数 …) stay typed. */
+export const DEFAULT_CHOICES = {
   meetingType: [
     '区委常委会专题听取汇报',
     '领导小组会议',
@@ -84,7 +85,16 @@ export const DEFAULT_CHOICE_LISTS: Record<string, string[]> = {
   opinionLevel: ['一般', '较大', '重大'],
   opinionStatus: ['处置中', '已处置'],
   bulletinKind: ['正刊', '增刊'],
-};
+} as const;
+
+export type ChoiceListKey = keyof typeof DEFAULT_CHOICES;
+/** One default choice of a list, e.g. DefaultChoice<'meetingType'> is '领导小组会议' | … . */
+export type DefaultChoice<K extends ChoiceListKey> = (typeof DEFAULT_CHOICES)[K][number];
+
+/** The same lists as plain editable arrays, the shape settings keep. */
+export const DEFAULT_CHOICE_LISTS: Record<string, string[]> = Object.fromEntries(
+  Object.entries(DEFAULT_CHOICES).map(([k, v]) => [k, [...v]]),
+);
 
 /**
  * Outcome or sanction → form (1..4). 了结澄清 counts as the first form only after 谈话函询 (the stats module

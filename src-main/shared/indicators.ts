@@ -1,5 +1,6 @@
 // Types of the indicator catalog as seen across the contract: what a dashboard, a template and an export read.
 // The pure functions themselves live in src-main/stats; only their descriptions and values cross the line.
+import type { ChoiceBasis } from './choice-meanings';
 
 export type IndicatorKind = 'count' | 'percent' | 'amount' | 'list' | 'text';
 
@@ -15,6 +16,8 @@ export interface IndicatorInfo {
   kind: IndicatorKind;
   /** Computed from confidential (clue) records: counts only, never names. */
   fromConfidential?: boolean;
+  /** The choice options it counts by (catalog only): 设置 warns before such an option is deleted. */
+  basis?: readonly ChoiceBasis[];
 }
 
 export type IndicatorRaw = number | string | string[];

@@ -43,6 +43,54 @@ export const LeaderSchema = z.object({
   role: z.enum(['组长', '副组长', '成员']).default('成员'),
 });
 
+/** A superior's plenary session the office studies: 省纪委 + 十二 + 三 reads 省纪委十二届三次全会. */
+export const PlenarySchema = z.object({
+  body: z.string().trim().min(1, '全会的机关必须填写，如“省纪委”').max(30, '机关名称不能超过30字'),
+  term: z.string().trim().max(6, '届次不能超过6字').default(''),
+  session: z.string().trim().min(1, '第几次全会必须填写，如“三”').max(6, '次数不能超过6字'),
+});
+export type Plenary = z.infer<typeof PlenarySchema>;
+
+/**
+ * What the progress report says that no ledger holds, filled once by the office: who it is addressed to and
+ * copied to, the superiors' plenary sessions studied, and the leader whose requirement it cites.
+ */
+export const ReportFactsSchema = z.object({
+  /** 主送机关; empty: the city-level office of the same campaign. */
+  addressee: z.string().trim().max(60, '主送机关不能超过60字').default(''),
+  /** 抄送机关, in the 版记. */
+  cc: z.array(z.string().trim().min(1).max(60, '抄送机关不能超过60字')).max(20).default([]),
+  plenaries: z.array(PlenarySchema).max(6, '最多填写6次全会').default([]),
+  /** 严格落实{name}同志在{occasion}上“{requirement}”要求; left out unless all three are filled. */
+  citedLeader: z.string().trim().max(20, '姓名不能超过20字').default(''),
+  citedOccasion: z.string().trim().max(60, '会议名称不能超过60字').default(''),
+  citedRequirement: z.string().trim().max(120, '要求原文不能超过120字').default(''),
+});
+export type ReportFacts = z.infer<typeof ReportFactsSchema>;
+
+export const EMPTY_REPORT_FACTS: ReportFacts = {
+  addressee: '',
+  cc: [],
+  plenaries: [],
+  citedLeader: '',
+  citedOccasion: '',
+  citedRequirement: '',
+};
+
+/** "二十届中央纪委四次全会" for the central commission, "省纪委十二届三次全会" for the others. */
+export function plenaryName(p: Plenary): string {
+  const term = p.term ? `${p.term}届` : '';
+  return p.body.endsWith('中央纪委')
+    ? `${term}${p.body}${p.session}次全会`
+    : `${p.body}${term}${p.session}次全会`;
+}
+
+/** See ChoiceMeaningMap: list → meaning tag (the default label) → labels carrying it, current label first. */
+export const ChoiceMeaningsSchema = z.record(
+  z.string(),
+  z.record(z.string(), z.array(z.string().trim().min(1)).min(1)),
+);
+
 export const SettingsSchema = z
   .object({
     /** 区纪委监委 name, e.g. "XX区纪委监委". */
@@ -56,6 +104,11 @@ export const SettingsSchema = z
     leadingGroup: z.array(LeaderSchema).default([]),
     units: z.array(UnitSchema),
     choiceLists: z.record(z.string(), z.array(z.string().trim().min(1)).min(1, '选项列表不能为空')),
+    /**
+     * What each renamed option means (list → tag → labels, current first): kept by the settings service from
+     * the edits to choiceLists, so a renamed option keeps its statistics. Absent: nothing was ever renamed.
+     */
+    choiceMeanings: ChoiceMeaningsSchema.optional(),
     /** Outcome or sanction → form 1..4 (四种形态). */
     fourForms: z.record(z.string(), z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)])),
     /** Idle minutes before the screen locks (accounts issue). */
@@ -64,6 +117,10 @@ export const SettingsSchema = z
     docFormat: DocFormatSchema.optional(),
     /** Name printed in the bulletin's red masthead. */
     bulletinName: z.string().trim().max(30, '简报名称不能超过30字').optional(),
+    /** Folder the monthly package is written to; empty: 教育整顿工作台 in the user's documents folder. */
+    outputDir: z.string().trim().max(500, '输出文件夹路径不能超过500字').default(''),
+    /** Facts the progress report needs that no ledger holds (主送, 抄送, plenaries, cited requirement). */
+    report: ReportFactsSchema.default(EMPTY_REPORT_FACTS),
     /** True once the first-run wizard is complete. */
     setupDone: z.boolean().default(false),
   })
@@ -114,6 +171,8 @@ export function defaultSettings(today: string): Settings {
     fourForms: { ...DEFAULT_FOUR_FORMS },
     lockMinutes: 15,
     bulletinName: '教育整顿工作简报',
+    outputDir: '',
+    report: structuredClone(EMPTY_REPORT_FACTS),
     setupDone: false,
   };
 }

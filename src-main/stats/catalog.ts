@@ -12,7 +12,7 @@ import { STUDY } from './indicators/study';
 import { WRITINGS } from './indicators/writings';
 import type { IndicatorDef } from './types';
 
-export const CATALOG: IndicatorDef[] = [
+const ENTRIES = [
   ...BASIC,
   ...ORGANISATION,
   ...STUDY,
@@ -23,7 +23,27 @@ export const CATALOG: IndicatorDef[] = [
   ...PUBLICITY,
 ];
 
-/** Descriptions only (no functions), for the 指标与占位符 page and the template placeholder list. */
+type Literal<T extends string> = string extends T ? never : T;
+/**
+ * Every indicator name, as a union of string literals taken from the catalog itself. Code that names an
+ * indicator (the report's wording, key-number tables, sheet layouts) takes this type, so a typo fails to compile.
+ * Should an entry's name ever widen to `string`, this becomes `never` and every such use fails loudly.
+ */
+export type IndicatorName = Literal<(typeof ENTRIES)[number]['name']>;
+
+export const CATALOG: readonly IndicatorDef<IndicatorName>[] = ENTRIES;
+
+const NAMES = new Set<string>(CATALOG.map((d) => d.name));
+
+/** True when the catalog has an indicator of that name (for names that come from users: templates). */
+export function isIndicatorName(name: string): name is IndicatorName {
+  return NAMES.has(name);
+}
+
+/**
+ * Descriptions only (no functions), for the 指标与占位符 page and the template placeholder list, with the
+ * choice options each indicator counts by (设置 warns before such an option is deleted).
+ */
 export function catalog(): IndicatorInfo[] {
-  return CATALOG.map(infoOf);
+  return CATALOG.map((d) => (d.basis ? { ...infoOf(d), basis: d.basis.map((b) => ({ ...b })) } : infoOf(d)));
 }

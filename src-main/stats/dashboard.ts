@@ -6,7 +6,7 @@ import { computeIndicators, rangesOf } from './compute';
 import { bucketByUnit, groupOf, StatsIndex } from './stats-index';
 import { taskLight } from './tasks';
 import type { StatsInput } from './types';
-import { doneBy, num, str, sum } from './util';
+import { doneDateBy, num, str, sum } from './util';
 
 /** 'YYYY-MM' of every month from `from` to `to`, both included. */
 function monthsBetween(from: string, to: string): string[] {
@@ -35,7 +35,7 @@ export function computeDashboard(input: StatsInput, query: StatsQuery, today: st
   const lights = new Map(settings.groups.map((g) => [g.key, { green: 0, yellow: 0, red: 0 }]));
   const overdueTasks: DashboardData['overdueTasks'] = [];
   for (const t of tasks) {
-    const light = taskLight(t, today);
+    const light = taskLight(t, today, ix.choices);
     const group = groupOf('tasks', t);
     if (light !== 'done') {
       const row = lights.get(group);
@@ -63,8 +63,9 @@ export function computeDashboard(input: StatsInput, query: StatsQuery, today: st
 
   // Progress of everything found so far (累计), judged at the period end.
   const found = ix.within('rectifications', cumulative);
-  const closed = found.filter((x) => doneBy(x, ['已销号'], cumulative.to)).length;
-  const done = found.filter((x) => doneBy(x, ['已整改'], cumulative.to)).length;
+  const by = (x: (typeof found)[number]) => doneDateBy(x, cumulative.to);
+  const closed = found.filter((x) => ix.is('rectStatus', x.status, '已销号') && by(x)).length;
+  const done = found.filter((x) => ix.is('rectStatus', x.status, '已整改') && by(x)).length;
 
   const buckets = bucketByUnit(
     input.ledgers,
@@ -79,7 +80,7 @@ export function computeDashboard(input: StatsInput, query: StatsQuery, today: st
       studies: uix.within('studies', period).length,
       writings: uix
         .within('writings', period)
-        .filter((w) => w.audience === '全体干部')
+        .filter((w) => uix.is('writingAudience', w.audience, '全体干部'))
         .reduce((t, w) => t + num(w.reflections), 0),
       rectifications: uix.within('rectifications', period).length,
     };

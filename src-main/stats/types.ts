@@ -20,7 +20,8 @@ export interface Scope {
   group?: string;
 }
 
-export interface IndicatorDef extends IndicatorInfo {
+export interface IndicatorDef<N extends string = string> extends IndicatorInfo {
+  name: N;
   /** Stand-alone evaluation: builds its own index. */
   compute(input: StatsInput, range: DateRange, scope: Scope): IndicatorRaw;
   /** The same over a prepared index: computeIndicators builds one index and runs every entry on it. */

@@ -1,6 +1,8 @@
 // Small pure helpers the indicators share: reading loosely typed record fields, sums, rates, distinct lists,
-// and the "done by the period end" tests for tasks and rectification items.
-import type { LedgerRecord } from '../shared/ledgers/types';
+// and the "done by the period end" test for ledgers whose definition says which statuses mean done.
+import type { ChoiceBasis, ChoiceMeanings } from '../shared/choice-meanings';
+import { LEDGERS } from '../shared/ledgers';
+import type { LedgerKey, LedgerRecord } from '../shared/ledgers/types';
 
 export const str = (v: unknown): string | undefined =>
   typeof v === 'string' && v.trim() !== '' ? v : undefined;
@@ -43,20 +45,23 @@ export function distinct(values: Iterable<string>): string[] {
   return [...new Set(values)];
 }
 
-export const TASK_DONE = ['已完成', '已销号'];
-export const RECT_DONE = ['已整改', '已销号'];
+/** True when the record's status means done, by the ledger's own declaration (LedgerDef.done). */
+export function isDone(ledger: LedgerKey, r: LedgerRecord, choices: ChoiceMeanings): boolean {
+  const done = LEDGERS[ledger].done;
+  return !!done && choices.labelsMeaning(done.list, done.tags).has(r[done.field] as string);
+}
 
-/** Done on or before `asOf`: a done status, with its done date (when recorded) not after asOf. */
-export function doneBy(
-  r: LedgerRecord,
-  doneStatuses: string[],
-  asOf: string,
-  statusField = 'status',
-): boolean {
-  if (!doneStatuses.includes(r[statusField] as string)) return false;
+/** The options a ledger declares done, as an indicator's basis (what 设置 warns about before deleting). */
+export function doneBasis(ledger: LedgerKey): ChoiceBasis[] {
+  const done = LEDGERS[ledger].done;
+  return done ? done.tags.map((tag) => ({ list: done.list, tag }) as ChoiceBasis) : [];
+}
+
+/** A done date (when recorded) on or before `asOf`: what was done later was not yet done then. */
+export const doneDateBy = (r: LedgerRecord, asOf: string): boolean => {
   const d = str(r.doneDate);
   return !d || d <= asOf;
-}
+};
 
 /** "2026年4月1日至4月30日" (the year once when both ends share it). */
 export function periodText(from: string, to: string): string {

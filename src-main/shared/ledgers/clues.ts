@@ -1,7 +1,10 @@
 // 问题线索 clues ledger (CONFIDENTIAL): intake, disposition and outcome of clues about the commission's own
 // cadres. Only the clue group and the office head may open it; statistics only ever count it.
-import type { LedgerDef } from './types';
+import type { DoneMeaning, LedgerDef } from './types';
 import { notBefore, onlyWhen, requiredWhen, requiredWith } from './rule-helpers';
+
+/** 已办结 means the clue is closed (counted in 办结线索数). */
+const DONE = { field: 'status', list: 'clueStatus', tags: ['已办结'] } as const satisfies DoneMeaning;
 
 /** Outcomes that need a sanction (处分种类) to land in the right one of the four forms. */
 export const SANCTION_OUTCOMES = ['党纪处分', '政务处分', '组织处理'];
@@ -15,6 +18,7 @@ export const clues: LedgerDef = {
   dateAliases: ['收到日期', '接收日期', '受理时间'],
   titleField: 'clueNo',
   statusField: 'status',
+  done: DONE,
   dedupeKeys: ['clueNo'],
   fields: [
     {
@@ -154,8 +158,8 @@ export const clues: LedgerDef = {
     notBefore('closedDate', 'dispositionDate', '办结日期不能早于处置日期'),
     requiredWith('dispositionDate', 'disposition', '选择了处置方式时，处置日期必须填写'),
     requiredWith('disposition', 'outcome', '填写办理结果前，须先选择处置方式'),
-    requiredWhen('closedDate', 'status', ['已办结'], '办理状态为已办结时，办结日期必须填写'),
-    requiredWhen('outcome', 'status', ['已办结'], '办理状态为已办结时，办理结果必须选择'),
+    requiredWhen('closedDate', 'status', [...DONE.tags], '办理状态为已办结时，办结日期必须填写'),
+    requiredWhen('outcome', 'status', [...DONE.tags], '办理状态为已办结时，办理结果必须选择'),
     requiredWhen(
       'sanction',
       'outcome',

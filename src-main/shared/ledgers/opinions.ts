@@ -1,6 +1,9 @@
 // 舆情 public-opinion ledger: incidents found online and how they were handled (宣传舆情组 keeps it).
-import type { LedgerDef } from './types';
+import type { DoneMeaning, LedgerDef } from './types';
 import { notBefore, requiredWhen } from './rule-helpers';
+
+/** 已处置 means the incident is handled (counted in 已处置舆情数). */
+const DONE = { field: 'status', list: 'opinionStatus', tags: ['已处置'] } as const satisfies DoneMeaning;
 
 export const opinions: LedgerDef = {
   key: 'opinions',
@@ -11,6 +14,7 @@ export const opinions: LedgerDef = {
   dateAliases: ['发现时间', '监测日期'],
   titleField: 'summary',
   statusField: 'status',
+  done: DONE,
   dedupeKeys: ['date', 'summary'],
   fields: [
     {
@@ -58,6 +62,6 @@ export const opinions: LedgerDef = {
   ],
   rules: [
     notBefore('closedDate', 'date', '处置完毕日期不能早于发现日期'),
-    requiredWhen('closedDate', 'status', ['已处置'], '处置状态为已处置时，处置完毕日期必须填写'),
+    requiredWhen('closedDate', 'status', [...DONE.tags], '处置状态为已处置时，处置完毕日期必须填写'),
   ],
 };

@@ -1,6 +1,13 @@
 // 检视整改 rectification items ledger: the problem list from self-examination and how each is rectified.
-import type { LedgerDef } from './types';
+import type { DoneMeaning, LedgerDef } from './types';
 import { notBefore, requiredWhen } from './rule-helpers';
+
+/** 已整改 and 已销号 mean the item is rectified (counted in 已整改问题数 and 整改率). */
+const DONE = {
+  field: 'status',
+  list: 'rectStatus',
+  tags: ['已整改', '已销号'],
+} as const satisfies DoneMeaning;
 
 export const rectifications: LedgerDef = {
   key: 'rectifications',
@@ -11,6 +18,7 @@ export const rectifications: LedgerDef = {
   dateAliases: ['发现日期', '检视日期', '提出日期'],
   titleField: 'description',
   statusField: 'status',
+  done: DONE,
   dedupeKeys: ['unit', 'description'],
   fields: [
     { key: 'rectNo', label: '问题编号', type: 'text', maxLength: 40, aliases: ['编号', '问题序号'] },
@@ -85,7 +93,7 @@ export const rectifications: LedgerDef = {
   rules: [
     notBefore('deadline', 'date', '整改时限不能早于查摆日期'),
     requiredWhen('deadline', 'kind', ['限期整改'], '限期整改的问题必须填写整改时限'),
-    requiredWhen('doneDate', 'status', ['已整改', '已销号'], '整改状态为已整改或已销号时，完成日期必须填写'),
+    requiredWhen('doneDate', 'status', [...DONE.tags], '整改状态为已整改或已销号时，完成日期必须填写'),
     notBefore('doneDate', 'date', '完成日期不能早于查摆日期'),
   ],
 };

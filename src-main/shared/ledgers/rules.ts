@@ -64,8 +64,20 @@ export const rules: LedgerDef = {
       aliases: ['主要亮点', '特色亮点', '创新点'],
       table: { hidden: true },
     },
+    {
+      key: 'featured',
+      label: '作为亮点写入报告',
+      type: 'bool',
+      aliases: ['亮点举例', '典型'],
+      help: '选“是”时，报告以“如东湖镇纪委在《…》中明确，（亮点）”举例；需同时填写亮点',
+    },
   ],
   rules: [
+    {
+      paths: ['highlights'],
+      message: '作为亮点写入报告时，亮点必须填写',
+      test: (r) => r.featured !== true || (typeof r.highlights === 'string' && r.highlights.trim() !== ''),
+    },
     {
       // "5方面3条" cannot happen: every aspect has at least one article.
       paths: ['articleCount'],

@@ -1,6 +1,13 @@
 // 任务 tasks ledger: the campaign's concrete tasks (具体任务) with deadlines and status; the office keeps it.
-import type { LedgerDef } from './types';
+import type { DoneMeaning, LedgerDef } from './types';
 import { notBefore, requiredWhen } from './rule-helpers';
+
+/** 已完成 and 已销号 mean the task is done (green light gone, counted in 已完成任务数). */
+const DONE = {
+  field: 'status',
+  list: 'taskStatus',
+  tags: ['已完成', '已销号'],
+} as const satisfies DoneMeaning;
 
 export const tasks: LedgerDef = {
   key: 'tasks',
@@ -11,6 +18,7 @@ export const tasks: LedgerDef = {
   dateAliases: ['开始时间', '下达日期', '启动时间'],
   titleField: 'content',
   statusField: 'status',
+  done: DONE,
   dedupeKeys: ['phase', 'content', 'responsibleUnit'],
   fields: [
     {
@@ -79,7 +87,7 @@ export const tasks: LedgerDef = {
   ],
   rules: [
     notBefore('deadline', 'date', '完成时限不能早于开始日期'),
-    requiredWhen('doneDate', 'status', ['已完成', '已销号'], '状态为已完成或已销号时，完成日期必须填写'),
+    requiredWhen('doneDate', 'status', [...DONE.tags], '状态为已完成或已销号时，完成日期必须填写'),
     notBefore('doneDate', 'date', '完成日期不能早于开始日期'),
   ],
 };

@@ -1,5 +1,6 @@
 // The declarative shape of a ledger (台账). One definition per ledger drives the validation schema, the form,
 // the table columns, the detail view and the Excel import/export columns.
+import type { ChoiceListKey, DefaultChoice } from '../choices';
 
 export const LEDGER_KEYS = [
   'meetings',
@@ -59,6 +60,14 @@ export interface FieldDef {
   table?: { width?: number; hidden?: boolean };
 }
 
+/**
+ * Which options of a choice field mean the work is finished, named by meaning tag (the default label, see
+ * choice-meanings.ts), so renaming 已完成 in 设置 keeps it done. Statistics and the task light read it.
+ */
+export type DoneMeaning = {
+  [K in ChoiceListKey]: { field: string; list: K; tags: readonly DefaultChoice<K>[] };
+}[ChoiceListKey];
+
 /** A check across fields, e.g. "present ≤ expected". The message is shown at the first path. */
 export interface CrossFieldRule {
   paths: string[];
@@ -83,6 +92,8 @@ export interface LedgerDef {
   titleField: string;
   /** Field shown as the status filter, if any. */
   statusField?: string;
+  /** Which status options mean done (任务、整改、线索、舆情): one declaration for every count and light. */
+  done?: DoneMeaning;
   fields: FieldDef[];
   rules?: CrossFieldRule[];
   /** Fields that together recognize the same record on re-import (duplicate detection). */

@@ -1,5 +1,6 @@
 // 基本信息: who reports, for which campaign, which period — the text every report and table header needs.
 import { chineseDate, chineseMonthDay } from '../../shared/dates';
+import { plenaryName } from '../../shared/settings';
 import { section } from '../define';
 import type { StatsIndex } from '../stats-index';
 import { periodText } from '../util';
@@ -48,6 +49,27 @@ export const BASIC = [
       .filter((p) => p.start <= r.to && p.end >= r.to)
       .map((p) => p.name)
       .join('、'),
+  ),
+  ind(
+    {
+      name: '上级全会',
+      unit: '',
+      kind: 'list',
+      meaning: '学习的上级纪委全会（设置中填写），如“省纪委十二届三次全会”',
+    },
+    (ix) => ix.settings.report.plenaries.map(plenaryName),
+  ),
+  ind(
+    { name: '引述要求领导', unit: '', kind: 'text', meaning: '报告引述其要求的领导同志姓名（设置中填写）' },
+    (ix) => (ix.settings.report.citedRequirement ? ix.settings.report.citedLeader : ''),
+  ),
+  ind(
+    { name: '引述要求会议', unit: '', kind: 'text', meaning: '该领导提出要求的会议（设置中填写）' },
+    (ix) => (ix.settings.report.citedLeader ? ix.settings.report.citedOccasion : ''),
+  ),
+  ind(
+    { name: '引述要求', unit: '', kind: 'text', meaning: '引述的要求原文，不含引号（设置中填写）' },
+    (ix) => (ix.settings.report.citedLeader ? ix.settings.report.citedRequirement : ''),
   ),
   ind({ name: '干部人数', unit: '人', meaning: '范围内在用单位的干部人数合计（设置中填写）' }, (ix) =>
     scopedUnits(ix).reduce((t, u) => t + u.headcount, 0),

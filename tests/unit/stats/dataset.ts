@@ -40,6 +40,18 @@ export const SETTINGS: Settings = {
   choiceLists: structuredClone(DEFAULT_CHOICE_LISTS),
   fourForms: { ...DEFAULT_FOUR_FORMS },
   lockMinutes: 15,
+  outputDir: '',
+  report: {
+    addressee: '',
+    cc: [],
+    plenaries: [
+      { body: '中央纪委', term: '二十', session: '二' },
+      { body: '省纪委', term: '十二', session: '三' },
+    ],
+    citedLeader: '赵明',
+    citedOccasion: '全市纪检监察干部队伍教育整顿动员部署会议',
+    citedRequirement: '学在前、干在前、做表率',
+  },
   setupDone: true,
 };
 
@@ -97,11 +109,11 @@ export const LEDGERS: Record<LedgerKey, LedgerRecord[]> = {
   ]),
   studies: records('training', [
     { id: 's1', date: '2026-03-31', form: '集中学习', audience: '本单位干部', contents: [A, B], expected: 10, actual: 9, hours: 2 },
-    { id: 's2', date: '2026-04-01', form: '中心组学习', audience: '领导班子', contents: [C, A], expected: 3, actual: 3, hours: 1.5 },
+    { id: 's2', date: '2026-04-01', form: '中心组学习', audience: '领导班子', contents: [C, A], speechesOf: ['王一', '李二'], expected: 3, actual: 3, hours: 1.5 },
     { id: 's3', date: '2026-04-10', unit: 'u-b', form: '集中学习', audience: '领导班子', contents: [D], expected: 2, actual: 2, hours: 2 },
-    { id: 's4', date: '2026-04-12', form: '专题授课', audience: '全体干部', speaker: '张老师', contents: [E], actual: 12, hours: 3 },
+    { id: 's4', date: '2026-04-12', form: '专题授课', audience: '全体干部', speaker: '区委党校 张明', contents: [E], actual: 12, hours: 3 },
     { id: 's5', date: '2026-04-15', unit: 'u-b', form: '主题党日', title: '“缅怀先烈”主题党日', audience: '本单位干部', expected: 4, actual: 4 },
-    { id: 's6', date: '2026-04-20', unit: 'u-d', form: '观看专题片', title: '组织收看《榜样7》', audience: '本单位干部', expected: 5, actual: 4, hours: 1 },
+    { id: 's6', date: '2026-04-20', unit: 'u-d', form: '观看专题片', title: '组织收看《榜样7》', filmTitle: '榜样7', audience: '本单位干部', expected: 5, actual: 4, hours: 1 },
     { id: 's7', date: '2026-04-22', unit: 'u-d', form: '应知应会测试', audience: '本单位干部', expected: 5, actual: 5, takers: 5, passes: 4, hours: 1 },
     { id: 's8', date: '2026-04-30', form: '警示教育', audience: '本单位干部', audienceUnit: 'u-b', contents: [B], actual: 3, hours: 2 },
     { id: 's9', date: '2026-05-01', form: '交流研讨', audience: '本单位干部', expected: 10, actual: 10 },
@@ -109,7 +121,7 @@ export const LEDGERS: Record<LedgerKey, LedgerRecord[]> = {
     { id: 's11', date: '2026-04-25', unit: 'u-b', form: '交流研讨', audience: '本单位干部', expected: 4, actual: 4, hours: 2 },
     { id: 's12', date: '2026-03-25', form: '读书班', audience: '本单位干部', expected: 10, actual: 10, hours: 6 },
     { id: 's13', date: '2026-03-28', unit: 'u-b', form: '应知应会测试', audience: '本单位干部', expected: 4, actual: 4, takers: 4, passes: 4, hours: 1 },
-    { id: 's14', date: '2026-03-12', form: '中心组学习', audience: '领导班子', contents: [A], expected: 3, actual: 2, hours: 1.5 },
+    { id: 's14', date: '2026-03-12', form: '中心组学习', audience: '领导班子', contents: [A], speechesOf: ['张三', ' 王一 '], expected: 3, actual: 2, hours: 1.5 },
   ]),
   writings: records('training', [
     { id: 'w1', date: '2026-03-31', month: '2026-03', audience: '全体干部', reflections: 10, notesChars: 52000, speeches: 2 },
@@ -127,7 +139,7 @@ export const LEDGERS: Record<LedgerKey, LedgerRecord[]> = {
     { id: 'r1', date: '2026-03-03', title: '教育整顿实施方案', kind: '实施方案', areaCount: 3, articleCount: 20, action: '新制定' },
     { id: 'r2', date: '2026-04-01', title: '领导小组工作制度', kind: '工作制度', areaCount: 5, articleCount: 12, action: '新制定' },
     { id: 'r3', date: '2026-04-10', title: '办公室具体规定', kind: '具体规定', areaCount: 4, articleCount: 9, action: '修订' },
-    { id: 'r4', date: '2026-04-30', unit: 'u-b', title: '东湖镇纪委学习教育制度', kind: '学习教育制度', areaCount: 2, articleCount: 6, action: '新制定' },
+    { id: 'r4', date: '2026-04-30', unit: 'u-b', title: '东湖镇纪委学习教育制度', kind: '学习教育制度', areaCount: 2, articleCount: 6, action: '新制定', featured: true, highlights: '每月开展一次主题党日' },
     { id: 'r5', date: '2026-04-15', title: '旧会议制度', kind: '工作制度', areaCount: 1, articleCount: 3, action: '废止' },
     { id: 'r6', date: '2026-05-01', title: '五月规定', kind: '具体规定', areaCount: 1, articleCount: 4, action: '新制定' },
     { id: 'r7', date: '2026-04-20', unit: 'u-d', title: '请示报告事项清单', kind: '其他', areaCount: 1, articleCount: 2, action: '新制定' },

@@ -1,6 +1,7 @@
 // The small public helpers: the task light, the four-forms mapping, value formatting, and the catalog's own
 // integrity (unique stable names, categories, confidential marking, plain data across IPC).
 import { describe, expect, it } from 'vitest';
+import { NO_RENAMES } from '../../../src-main/shared/choice-meanings';
 import { DEFAULT_FOUR_FORMS } from '../../../src-main/shared/choices';
 import type { LedgerRecord } from '../../../src-main/shared/ledgers/types';
 import {
@@ -27,30 +28,30 @@ describe('taskLight', () => {
     ['推进中', '2026-04-24', '2026-04-20', 'green'], // 4 days left
     ['推进中', undefined, '2026-04-20', 'green'], // no deadline set
   ] as const)('%s due %s seen on %s is %s', (status, deadline, today, light) => {
-    expect(taskLight(task(status, deadline), today)).toBe(light);
+    expect(taskLight(task(status, deadline), today, NO_RENAMES)).toBe(light);
   });
 });
 
 describe('fourFormOf', () => {
   const m = DEFAULT_FOUR_FORMS;
   it('counts 了结澄清 as the first form only after 谈话函询', () => {
-    expect(fourFormOf(rec({ disposition: '谈话函询', outcome: '了结澄清' }), m)).toBe(1);
-    expect(fourFormOf(rec({ disposition: '初步核实', outcome: '了结澄清' }), m)).toBeNull();
-    expect(fourFormOf(rec({ disposition: '予以了结', outcome: '了结澄清' }), m)).toBeNull();
+    expect(fourFormOf(rec({ disposition: '谈话函询', outcome: '了结澄清' }), m, NO_RENAMES)).toBe(1);
+    expect(fourFormOf(rec({ disposition: '初步核实', outcome: '了结澄清' }), m, NO_RENAMES)).toBeNull();
+    expect(fourFormOf(rec({ disposition: '予以了结', outcome: '了结澄清' }), m, NO_RENAMES)).toBeNull();
   });
   it('lets the sanction decide over the outcome', () => {
-    expect(fourFormOf(rec({ outcome: '党纪处分', sanction: '留党察看' }), m)).toBe(3);
-    expect(fourFormOf(rec({ outcome: '政务处分', sanction: '记大过' }), m)).toBe(2);
-    expect(fourFormOf(rec({ outcome: '诫勉', sanction: '开除' }), m)).toBe(3);
+    expect(fourFormOf(rec({ outcome: '党纪处分', sanction: '留党察看' }), m, NO_RENAMES)).toBe(3);
+    expect(fourFormOf(rec({ outcome: '政务处分', sanction: '记大过' }), m, NO_RENAMES)).toBe(2);
+    expect(fourFormOf(rec({ outcome: '诫勉', sanction: '开除' }), m, NO_RENAMES)).toBe(3);
   });
   it('falls back to the outcome when the sanction is not mapped, and gives null without a result', () => {
-    expect(fourFormOf(rec({ outcome: '诫勉', sanction: '未知处分' }), m)).toBe(1);
-    expect(fourFormOf(rec({ outcome: '党纪处分' }), m)).toBeNull(); // no sanction to say which form
-    expect(fourFormOf(rec({ outcome: '移送司法机关' }), m)).toBe(4);
-    expect(fourFormOf(rec({}), m)).toBeNull();
+    expect(fourFormOf(rec({ outcome: '诫勉', sanction: '未知处分' }), m, NO_RENAMES)).toBe(1);
+    expect(fourFormOf(rec({ outcome: '党纪处分' }), m, NO_RENAMES)).toBeNull(); // no sanction to say which form
+    expect(fourFormOf(rec({ outcome: '移送司法机关' }), m, NO_RENAMES)).toBe(4);
+    expect(fourFormOf(rec({}), m, NO_RENAMES)).toBeNull();
   });
   it('follows an edited mapping', () => {
-    expect(fourFormOf(rec({ outcome: '诫勉' }), { ...m, 诫勉: 2 })).toBe(2);
+    expect(fourFormOf(rec({ outcome: '诫勉' }), { ...m, 诫勉: 2 }, NO_RENAMES)).toBe(2);
   });
 });
 
@@ -84,7 +85,7 @@ describe('catalog', () => {
   });
 
   it('includes every indicator the domain guide and the seed report name', () => {
-    const names = new Set(CATALOG.map((d) => d.name));
+    const names = new Set<string>(CATALOG.map((d) => d.name));
     for (const n of [
       '领导小组会议次数',
       '领导小组办公室会议次数',

@@ -12,7 +12,7 @@ const values = indicatorMap(computeIndicators(INPUT, PERIOD));
 
 describe('indicator catalog on the hand-built dataset', () => {
   it('has a hand-worked expectation for every indicator, and no stale ones', () => {
-    const names = CATALOG.map((d) => d.name);
+    const names: string[] = CATALOG.map((d) => d.name);
     expect(names.filter((n) => !(n in EXPECTED))).toEqual([]);
     expect(Object.keys(EXPECTED).filter((n) => !names.includes(n))).toEqual([]);
   });
