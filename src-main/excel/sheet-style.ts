@@ -41,8 +41,20 @@ export function titleBlock(
   for (let c = 1; c <= cols; c++) total += ws.getColumn(c).width ?? 9;
   const lines = Math.max(1, Math.ceil((textWidth(title) * 1.7) / Math.max(total, 1)));
   ws.getRow(1).height = 12 + lines * 26;
-  // Reporting unit on the left, cut-off date on the right, as the superiors' tables have them.
-  const split = Math.max(1, Math.ceil(cols / 2));
+  // Reporting unit on the left; on the right what the figures cover (本期 dates, 累计 cut-off: one per line),
+  // starting further left when half the table is too narrow for it.
+  const widthOf = (from: number, to: number) => {
+    let w = 0;
+    for (let c = from; c <= to; c++) w += ws.getColumn(c).width ?? 9;
+    return w;
+  };
+  let split = Math.max(1, Math.ceil(cols / 2));
+  while (
+    split > 1 &&
+    widthOf(split + 1, cols) < textWidth(right) + 2 &&
+    widthOf(1, split - 1) >= textWidth(left) + 2
+  )
+    split--;
   ws.mergeCells(`A2:${colLetter(split)}2`);
   if (split < cols) ws.mergeCells(`${colLetter(split + 1)}2:${last}2`);
   const l = ws.getCell('A2');
@@ -53,9 +65,25 @@ export function titleBlock(
   if (split < cols) {
     r.value = right;
     r.font = { name: FONT, size: 11 };
-    r.alignment = { horizontal: 'right', vertical: 'middle' };
-  } else l.value = `${left}    ${right}`;
-  ws.getRow(2).height = 22;
+    r.alignment = { horizontal: 'right', vertical: 'middle', wrapText: true };
+  } else {
+    l.value = `${left}\n${right}`;
+    l.alignment = { horizontal: 'left', vertical: 'middle', wrapText: true };
+  }
+  const rightLines = (split < cols ? right : `${left}\n${right}`).split('\n').length;
+  ws.getRow(2).height = Math.max(22, rightLines * 16 + 6);
+}
+
+/** A note under a table: merged over its width, left aligned, wrapped, 10 pt. */
+export function noteRow(ws: ExcelJS.Worksheet, row: number, cols: number, text: string): void {
+  ws.mergeCells(row, 1, row, cols);
+  const c = ws.getCell(row, 1);
+  c.value = text;
+  c.font = { name: FONT, size: 10 };
+  c.alignment = { horizontal: 'left', vertical: 'middle', wrapText: true };
+  let total = 0;
+  for (let i = 1; i <= cols; i++) total += ws.getColumn(i).width ?? 9;
+  ws.getRow(row).height = Math.max(20, Math.ceil(textWidth(text) / Math.max(total - 2, 1)) * 14 + 6);
 }
 
 /** Two header rows at `row` and `row + 1`; returns the first body row. */

@@ -1,10 +1,11 @@
-// The built-in 统计表 workbook: 工作进展统计表, 线索处置统计表, 四种形态统计表, 分单位统计表. Numbers come in
-// computed (the indicator catalog); this module only lays them out as the superiors' tables look.
+// The built-in 统计表 workbook: 工作进展统计表, 线索处置统计表, 四种形态统计表 and the 分单位·… sheets. Numbers
+// come in computed (the indicator catalog); this module only lays them out as the superiors' tables look.
+// Every sheet says in row 2 which figures it holds: 本期 with its dates and 累计 with its cut-off date.
 import ExcelJS from 'exceljs';
 import { FOUR_FORM_NAMES } from '../shared/choices';
-import { chineseDate, chineseMonthDay } from '../shared/dates';
-import { clueSheet, perUnitSheet } from './stats-sheets';
-import { ValueIndex, cellOf, numFmtOf } from './stats-common';
+import { clueSheet } from './stats-sheets';
+import { perUnitSheets } from './stats-per-unit';
+import { bothLines, cellOf, numFmtOf, sheetContext } from './stats-common';
 import type { SheetContext, StatsWorkbookInput } from './stats-common';
 import { fitRowHeight, footerRow, headerBlock, printSetup, styleBodyRow, titleBlock } from './sheet-style';
 import type { LeafColumn } from './sheet-style';
@@ -35,7 +36,13 @@ function progressSheet(wb: ExcelJS.Workbook, ctx: SheetContext) {
     { title: `累计\n（${ctx.cutoff}）`, group: '完成情况', width: 22 },
   ];
   let row = headerBlock(ws, 3, leaves);
-  titleBlock(ws, leaves.length, `${ctx.input.settings.campaignName}工作进展统计表`, ctx.unitLine, ctx.cutoff);
+  titleBlock(
+    ws,
+    leaves.length,
+    `${ctx.input.settings.campaignName}工作进展统计表`,
+    ctx.unitLine,
+    bothLines(ctx),
+  );
   ws.getRow(4).height = 36;
   const categories = [...new Set(values.map((v) => v.category))];
   let n = 0;
@@ -65,11 +72,11 @@ function progressSheet(wb: ExcelJS.Workbook, ctx: SheetContext) {
 function fourFormsSheet(wb: ExcelJS.Workbook, ctx: SheetContext) {
   const ws = wb.addWorksheet('四种形态统计表');
   const leaves: LeafColumn[] = [
-    { title: '形态', width: 16 },
-    { title: '本期', group: '人次', numFmt: '0', width: 12 },
-    { title: '累计', group: '人次', numFmt: '0', width: 12 },
-    { title: '本期', group: '占比', numFmt: '0.0%', width: 12 },
-    { title: '累计', group: '占比', numFmt: '0.0%', width: 12 },
+    { title: '形态', width: 20 },
+    { title: '本期', group: '人次', numFmt: '0', width: 16 },
+    { title: '累计', group: '人次', numFmt: '0', width: 16 },
+    { title: '本期', group: '占比', numFmt: '0.0%', width: 16 },
+    { title: '累计', group: '占比', numFmt: '0.0%', width: 16 },
   ];
   const first = headerBlock(ws, 3, leaves);
   titleBlock(
@@ -77,7 +84,7 @@ function fourFormsSheet(wb: ExcelJS.Workbook, ctx: SheetContext) {
     leaves.length,
     `${ctx.input.settings.campaignName}运用监督执纪“四种形态”统计表`,
     ctx.unitLine,
-    ctx.cutoff,
+    bothLines(ctx),
   );
   const counts = FOUR_FORM_NAMES.map((form) => {
     const names = [`${form}人次`, `四种形态人次（${form}）`, `运用${form}人次`, form];
@@ -113,26 +120,15 @@ function fourFormsSheet(wb: ExcelJS.Workbook, ctx: SheetContext) {
   printSetup(ws, { landscape: false, headerRows: '3:4' });
 }
 
-/** Builds the four-sheet statistics workbook as an xlsx buffer. */
+/** Builds the statistics workbook as an xlsx buffer. */
 export async function buildStatsWorkbook(input: StatsWorkbookInput): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = input.settings.officeName;
   wb.calcProperties.fullCalcOnLoad = true;
-  const date = chineseDate(input.date ?? input.query.to);
-  const sameYear = input.query.from.slice(0, 4) === input.query.to.slice(0, 4);
-  const ctx: SheetContext = {
-    input,
-    index: new ValueIndex(input.values),
-    unitLine: `填报单位：${input.settings.commissionName}（盖章）`,
-    cutoff: `截至${chineseDate(input.query.to)}`,
-    period: sameYear
-      ? `${chineseMonthDay(input.query.from)}—${chineseMonthDay(input.query.to)}`
-      : `${chineseDate(input.query.from)}—${chineseDate(input.query.to)}`,
-    date,
-  };
+  const ctx = sheetContext(input);
   progressSheet(wb, ctx);
   clueSheet(wb, ctx);
   fourFormsSheet(wb, ctx);
-  perUnitSheet(wb, ctx);
+  perUnitSheets(wb, ctx);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

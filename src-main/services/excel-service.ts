@@ -152,12 +152,17 @@ export function createExcelService(sc: ServiceContext, deps: ExcelServiceDeps): 
       const { values, perUnit } = await deps.computeValues(query);
       let buf: Buffer;
       if (!tpl) {
+        const settings = sc.settings();
+        // 累计 as the catalog counts it (rangesOf in src-main/stats/compute): from the campaign start, or from
+        // the period start when that is earlier, to the period end.
+        const cumulative = { from: from < settings.campaignStart ? from : settings.campaignStart, to };
         buf = await buildStatsWorkbook({
-          settings: sc.settings(),
+          settings,
           query,
           values,
           perUnit,
           clueTable: deps.clueTable?.(query),
+          clueTableCumulative: deps.clueTable?.(cumulative),
           preparedBy: actorName(ctx),
           date: sc.today(),
         });

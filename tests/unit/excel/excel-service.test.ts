@@ -2,6 +2,7 @@
 // duplicates are skipped or updated, exports respect the ids filter and the confidential-field permission,
 // superiors' templates are checked on upload, stored, chosen by default and filled.
 import ExcelJS from 'exceljs';
+import { PER_UNIT_SHEETS } from '../../../src-main/excel/stats-unit-themes';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createExcelService } from '../../../src-main/services/excel-service';
 import type { ExcelHandlers } from '../../../src-main/services/excel-service';
@@ -201,8 +202,9 @@ describe('statistics and superiors’ templates', () => {
       '工作进展统计表',
       '线索处置统计表',
       '四种形态统计表',
-      '分单位统计表',
+      ...PER_UNIT_SHEETS.map((s) => s.sheet),
     ]);
+    expect(PER_UNIT_SHEETS.map((s) => s.sheet)).toContain('分单位·学习教育');
   });
 
   it('refuses a template with a broken placeholder, naming the cell', async () => {
