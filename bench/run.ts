@@ -3,6 +3,7 @@
 import { runStoreBench } from './store-bench';
 import { runStatsBench } from './stats-bench';
 import { runWordBench } from './word-bench';
+import { runPackageBench } from './package-bench';
 import { runExcelBench } from './excel-bench';
 import { runAuthBench } from './auth-bench';
 
@@ -12,6 +13,7 @@ const suites: [string, () => Promise<void>][] = [
   ['存储 store', runStoreBench],
   ['指标 stats', runStatsBench],
   ['Word 报告', runWordBench],
+  ['月报 package', runPackageBench],
   ['Excel 导入导出', runExcelBench],
   ['账户与加密 auth', runAuthBench],
   // Loaded by path: it drives a page and is type-checked with the DOM library (tsconfig.e2e.json), not here.

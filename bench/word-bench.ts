@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { PER_UNIT_PREFIX } from '../src-main/shared/placeholders';
 import { catalog, computeIndicators, perUnitIndicators } from '../src-main/stats';
 import { buildReport, buildReportTemplate, fillTemplate, inspectTemplate } from '../src-main/word';
+import { DRAFT_NOTES } from '../src-main/services/report-notes-service';
 import { ValueBook, lookupFor, unitLookupFor } from '../src-main/word/values';
 import { benchDataset } from './stats-bench';
 
@@ -59,7 +60,7 @@ export async function runWordBench(): Promise<void> {
   const { values, perUnit } = compute();
 
   // 1. The report: buildReport alone, and end to end with the indicators, against Packer on as many paragraphs.
-  const report = () => buildReport({ settings, query, values, perUnit, today });
+  const report = () => buildReport({ settings, query, values, perUnit, notes: DRAFT_NOTES, today });
   const paragraphs = await paragraphsOf(await report());
   const raw = () =>
     Packer.toBuffer(
@@ -71,13 +72,13 @@ export async function runWordBench(): Promise<void> {
   line(`buildReport (${paragraphs.length} paragraphs)`, await time(report), rawMs);
   line(
     'indicators + buildReport',
-    await time(async () => buildReport({ settings, query, today, ...compute() })),
+    await time(async () => buildReport({ settings, query, today, notes: DRAFT_NOTES, ...compute() })),
     rawMs,
     REPORT_BUDGET_MS,
   );
 
   // 2. A template fill: inspect + fill + verification, against patchDocument with the same patches made up front.
-  const template = await buildReportTemplate({ settings, catalog: catalog() });
+  const template = await buildReportTemplate({ settings, catalog: catalog(), notes: DRAFT_NOTES });
   const names = catalog().map((i) => i.name);
   const book = new ValueBook(values);
   const rows = perUnit.map((u) => unitLookupFor(u.unitName, new ValueBook(u.values)));

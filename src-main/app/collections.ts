@@ -6,6 +6,7 @@ import { DEFAULT_CHOICE_LISTS } from '../shared/choices';
 import type { CollectionSpec } from '../store';
 import { ledgerCollection } from '../services/ledger-service';
 import { SETTINGS_COLLECTION } from '../services/settings-service';
+import { NOTES_COLLECTION } from '../services/report-notes-service';
 import { securityCollectionSpecs } from '../auth/collections';
 
 export const SCHEMA_VERSION = 1;
@@ -41,6 +42,7 @@ export function collectionSpecs(today: () => string): Record<string, CollectionS
       },
     },
     templates: { default: () => [], validate: arrayOfObjects('模板') },
+    [NOTES_COLLECTION]: { default: () => [], validate: arrayOfObjects('报告文字') },
   };
   for (const key of LEDGER_KEYS) {
     specs[ledgerCollection(key)] = { default: () => [], validate: arrayOfObjects(`台账 ${key} `) };

@@ -1,6 +1,8 @@
 // The composition root: opens the store, builds every service in dependency order, and returns the router's
 // `call` that all three doors (Electron IPC, loopback HTTP, CLI) share. Reads top to bottom; no DI framework.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Handlers } from '../shared/contract';
 import type { CallContext } from '../shared/context';
@@ -18,6 +20,8 @@ import { createCoreHandlers } from '../services/core-handlers';
 import { createStatsHandlers, createStatsService } from '../services/stats-handlers';
 import { createWordService } from '../services/word-service';
 import { createExcelService } from '../services/excel-service';
+import { createReportNotesHandlers, createReportNotesService } from '../services/report-notes-service';
+import { createPackageHandlers } from '../services/package-service';
 import { catalog } from '../stats';
 import type { RecordRepository, ServiceContext } from '../services/service-context';
 import { createSecurity } from '../auth';
@@ -34,6 +38,8 @@ export interface AppOptions {
   now?: () => Date;
   logger?: Logger;
   version?: string;
+  /** The user's documents folder (the desktop asks Electron); packages go to 教育整顿工作台 inside it. */
+  documentsDir?: string;
 }
 
 export interface App {
@@ -42,6 +48,12 @@ export interface App {
   security: Security;
   dataDir: string;
   close(): Promise<void>;
+}
+
+/** The user's documents folder: Documents, or 文档 on a Chinese Linux desktop (UOS, Kylin), else home. */
+export function defaultDocumentsDir(): string {
+  const home = homedir();
+  return ['Documents', '文档'].map((d) => join(home, d)).find((d) => existsSync(d)) ?? home;
 }
 
 function packageVersion(): string {
@@ -105,6 +117,15 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const ledgers = createLedgerService(sc);
   const settings = createSettingsService(sc, ledgers);
   const stats = createStatsService(sc);
+  const notes = createReportNotesService(sc);
+  const word = createWordService(sc, { computeValues: (q) => stats.computeValues(q), notes, catalog });
+  const excel = createExcelService(sc, {
+    computeValues: (q) => stats.computeValues(q),
+    clueTable: (q) => stats.clueTable(q),
+    ledgerService: ledgers,
+    catalog,
+  });
+  const documents = opts.documentsDir ?? defaultDocumentsDir();
 
   const handlers: Handlers = {
     ...createCoreHandlers(sc, {
@@ -119,12 +140,13 @@ export async function createApp(opts: AppOptions): Promise<App> {
       },
     }),
     ...createStatsHandlers(sc, stats),
-    ...createWordService(sc, { computeValues: (q) => stats.computeValues(q), catalog }),
-    ...createExcelService(sc, {
-      computeValues: (q) => stats.computeValues(q),
-      clueTable: (q) => stats.clueTable(q),
-      ledgerService: ledgers,
-      catalog,
+    ...word,
+    ...excel,
+    ...createReportNotesHandlers(notes),
+    ...createPackageHandlers(sc, {
+      word,
+      excel,
+      outputRoot: () => sc.settings().outputDir || join(documents, '教育整顿工作台'),
     }),
     ...security.handlers,
   };

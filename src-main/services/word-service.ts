@@ -2,6 +2,7 @@
 // bulletins, and the office's Word templates kept in the shared 'templates' collection (kind 'word-report').
 import { randomUUID } from 'node:crypto';
 import type { HandlersFor } from '../shared/contract';
+import type { ReportNotesInfo } from '../shared/contract/report';
 import type {
   wordContract,
   StoredWordTemplate,
@@ -27,9 +28,12 @@ import {
   inspectTemplate,
   issueLabel,
   lookupFor,
+  periodLabel,
   unitLookupFor,
 } from '../word';
 import type { UnitValues } from '../word';
+import type { ReportNotesService } from './report-notes-service';
+import { incompletePeriod } from './period-check';
 import type { ServiceContext } from './service-context';
 
 const COLLECTION = 'templates';
@@ -51,6 +55,8 @@ const KEY_NUMBERS = [
 
 export interface WordServiceDeps {
   computeValues(query: StatsQuery): { values: IndicatorValue[]; perUnit: UnitValues[] };
+  /** What the office wrote for the period (存在的问题 …), and what it wrote last (for a template). */
+  notes: Pick<ReportNotesService, 'get' | 'latest'>;
   /** The indicator catalog; when absent, the names of any computed values serve. */
   catalog?(): IndicatorInfo[];
 }
@@ -77,8 +83,23 @@ function decodeBase64(data: string): Buffer {
   return Buffer.from(data.replace(/^data:[^,]*,/, ''), 'base64');
 }
 
-async function wordFile(fileName: string, buf: Buffer): Promise<WordFile> {
-  return { fileName, dataBase64: buf.toString('base64'), fonts: await documentFonts(buf) };
+async function wordFile(fileName: string, buf: Buffer, warnings: string[] = []): Promise<WordFile> {
+  return {
+    fileName,
+    dataBase64: buf.toString('base64'),
+    fonts: await documentFonts(buf),
+    ...(warnings.length ? { warnings } : {}),
+  };
+}
+
+/** Why the notes in a report may not be this period's own, for the warning list. */
+export function notesWarning(info: ReportNotesInfo): string | null {
+  if (info.source === 'saved') return null;
+  if (info.source === 'previous' && info.sourcePeriod) {
+    const { from, to } = info.sourcePeriod;
+    return `“存在的问题”“下一步工作打算”沿用了${periodLabel(from, to)}的内容，尚未针对本期修改；请在“导出 → 工作情况报告 → 本期文字”中确认。`;
+  }
+  return '“存在的问题”“下一步工作打算”是程序提供的初稿，尚未由办公室填写；请在“导出 → 工作情况报告 → 本期文字”中修改。';
 }
 
 /** File names keep to characters every file system takes. */
@@ -138,7 +159,7 @@ export function createWordService(sc: ServiceContext, deps: WordServiceDeps): Wo
 
   async function templateBuffer(tpl: StoredWordTemplate | undefined): Promise<Buffer> {
     if (tpl) return decodeBase64(tpl.dataBase64);
-    return buildReportTemplate({ settings: sc.settings(), catalog: catalog() });
+    return buildReportTemplate({ settings: sc.settings(), catalog: catalog(), notes: deps.notes.latest() });
   }
 
   /** Every export is audited (domain rule), with what went out. */
@@ -147,13 +168,26 @@ export function createWordService(sc: ServiceContext, deps: WordServiceDeps): Wo
   }
 
   return {
-    'word:report': async ({ from, to, templateId, templateBase64 }, ctx) => {
+    'word:report': async ({ from, to, templateId, templateBase64, allowIncomplete }, ctx) => {
       const query = { from, to };
+      const warnings: string[] = [];
+      const unfinished = incompletePeriod(to, sc.today(), allowIncomplete, '报告');
+      if (unfinished) warnings.push(unfinished);
       const tpl = templateBase64 ? { name: '指定模板', dataBase64: templateBase64 } : chosen(templateId);
       let buf: Buffer;
       if (!tpl) {
         const { values, perUnit } = deps.computeValues(query);
-        buf = await buildReport({ settings: sc.settings(), query, values, perUnit, today: sc.today() });
+        const notes = deps.notes.get(from, to);
+        const carried = notesWarning(notes);
+        if (carried) warnings.push(carried);
+        buf = await buildReport({
+          settings: sc.settings(),
+          query,
+          values,
+          perUnit,
+          notes: notes.notes,
+          today: sc.today(),
+        });
       } else {
         const data = decodeBase64(tpl.dataBase64);
         const { placeholders } = await checked(data, `模板“${tpl.name}”`);
@@ -165,11 +199,15 @@ export function createWordService(sc: ServiceContext, deps: WordServiceDeps): Wo
         );
       }
       await logExport(ctx, '工作情况报告', `${from}至${to}，${tpl ? `模板“${tpl.name}”` : '内置格式'}`);
-      return wordFile(safeName(`${tpl ? tpl.name : '工作情况报告'}（${from}至${to}）.docx`), buf);
+      return wordFile(safeName(`${tpl ? tpl.name : '工作情况报告'}（${from}至${to}）.docx`), buf, warnings);
     },
 
     'word:reportTemplate': async (_args, ctx) => {
-      const buf = await buildReportTemplate({ settings: sc.settings(), catalog: catalog() });
+      const buf = await buildReportTemplate({
+        settings: sc.settings(),
+        catalog: catalog(),
+        notes: deps.notes.latest(),
+      });
       await logExport(ctx, '工作情况报告模板', '内置格式');
       return wordFile('工作情况报告模板.docx', buf);
     },

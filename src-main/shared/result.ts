@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'forbidden'
   | 'store_locked' // another process holds the data directory
   | 'bad_file' // an uploaded file is not what it claims to be
+  | 'needs_confirmation' // allowed only when the caller confirms (details.confirm says what), e.g. an unfinished period
   | 'internal';
 
 export interface FieldIssue {

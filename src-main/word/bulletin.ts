@@ -1,17 +1,6 @@
 // The bulletin (简报): red masthead (name, 第N期, compiling unit and date, red rule), title, 编者按, body, an optional
 // block of this period's key numbers, and the 报/送/发 版记 with copies printed at the foot of the last page.
-import {
-  AlignmentType,
-  BorderStyle,
-  LineRuleType,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TabStopType,
-  WidthType,
-} from 'docx';
+import { AlignmentType, BorderStyle, LineRuleType, Packer, Paragraph, TabStopType } from 'docx';
 import type { IndicatorValue } from '../shared/indicators';
 import type { LedgerRecord } from '../shared/ledgers/types';
 import type { Settings } from '../shared/settings';
@@ -20,6 +9,7 @@ import { resolveDocFormat } from '../shared/doc-format';
 import { chineseDate, chineseMonthDay } from '../shared/dates';
 import type { Block } from './gbt-kit';
 import { GbtKit, PT, textWidthChars } from './gbt-kit';
+import { colophon } from './colophon';
 import { ValueBook } from './values';
 
 export const DEFAULT_BULLETIN_NAME = '教育整顿工作简报';
@@ -72,9 +62,15 @@ function masthead(kit: GbtKit, input: BulletinInput): Block[] {
   const blank = !!input.blankMasthead;
   const unit = input.settings.officeName;
   const dateText = date ? chineseDate(date) : '';
-  // 3号 for the unit/date line if both fit with two characters between them, else 4号.
-  const fits = (textWidthChars(unit) + textWidthChars(dateText) + 2) * PT.body <= textWidthPt;
-  const linePt = fits ? PT.body : PT.note;
+  // 3号 for the unit/date line if both fit with a character in from each edge and two between them, else 4号, else
+  // 小四 for a long unit name.
+  // Digits and Latin letters counted ¾ wide rather than ½: substitute fonts (LibreOffice without 仿宋_GB2312) set
+  // them wider, and the date must not run into the unit name.
+  const wide = (t: string) => textWidthChars(t) + [...t].filter((c) => c.charCodeAt(0) < 0x2000).length / 4;
+  const lineChars = wide(unit) + wide(dateText) + 4;
+  const linePt = [PT.body, PT.note].find((pt) => lineChars * pt <= textWidthPt) ?? PT.table;
+  // 编印单位 左空一字, date 右空一字, in characters of the line's own size.
+  const oneChar = linePt === PT.body ? Math.round(kit.geo.charPitch) : linePt * 20;
   return [
     new Paragraph({
       alignment: AlignmentType.CENTER,
@@ -87,12 +83,18 @@ function masthead(kit: GbtKit, input: BulletinInput): Block[] {
       children: [kit.run(issueLabel(input.bulletin), { role: 'body' })],
     }),
     new Paragraph({
-      tabStops: [{ type: TabStopType.RIGHT, position: kit.geo.textWidth }],
+      indent: { left: oneChar },
+      tabStops: [{ type: TabStopType.RIGHT, position: kit.geo.textWidth - oneChar }],
       spacing: { line: kit.geo.linePitch, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-      // The red rule under unit and date; paper with a pre-printed masthead has its own.
-      // White on pre-printed paper: the rule's space stays, so everything below sits where it does on plain paper.
-      border: { bottom: { style: BorderStyle.SINGLE, size: 18, color: blank ? 'FFFFFF' : RED, space: 6 } },
       children: [kit.run(unit, { pt: linePt }), kit.run(`\t${dateText}`, { pt: linePt })],
+    }),
+    // The red rule under unit and date, as wide as the text block: on a paragraph of its own, because a paragraph's
+    // border follows its indents. White on pre-printed paper (which has its own rule): the rule's space stays, so
+    // everything below sits where it does on plain paper.
+    new Paragraph({
+      spacing: { line: 120, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+      border: { bottom: { style: BorderStyle.SINGLE, size: 18, color: blank ? 'FFFFFF' : RED, space: 0 } },
+      children: [],
     }),
     new Paragraph({ spacing: { line: kit.geo.linePitch, lineRule: LineRuleType.EXACT }, children: [] }),
   ];
@@ -119,77 +121,21 @@ function keyNumbersBlock(kit: GbtKit, values: IndicatorValue[], asOf: string): B
   ];
 }
 
-/** 版记: 报/送/发 lines between rules, then 签发 and copies printed, as a borderless-sided one-column table. */
-function colophon(kit: GbtKit, bulletin: LedgerRecord): Block[] {
-  const lines: [string, string[]][] = [
-    ['报', strList(bulletin.reportTo)],
-    ['送', strList(bulletin.sendTo)],
-    ['发', strList(bulletin.issueTo)],
-  ];
-  const oneChar = PT.note * 20;
-  const width = kit.geo.textWidth;
-  const specs = lines
-    .filter(([, items]) => items.length)
-    .map(([label, items]) => ({ text: `${label}：${items.join('，')}。`, hanging: true }));
+/** 版记: 报/送/发 lines, then 签发 and copies printed, at the foot of the last page (see colophon.ts). */
+function bulletinColophon(kit: GbtKit, bulletin: LedgerRecord): Block[] {
   const copies = Number(bulletin.copies);
   const signedBy = str(bulletin.signedBy);
-  const last = [
-    signedBy ? `签发：${signedBy}` : '',
-    Number.isFinite(copies) && copies > 0 ? `\t（共印${copies}份）` : '',
-  ].join('');
-  if (last) specs.push({ text: last, hanging: false });
-  if (!specs.length) return [];
-  // keepNext on every line but the last keeps the 版记 whole on one page (Word, WPS and LibreOffice honour it).
-  const rows = specs.map(
-    ({ text, hanging }, i) =>
-      new Paragraph({
-        keepNext: i < specs.length - 1,
-        spacing: {
-          line: Math.round(PT.note * 1.6 * 20),
-          lineRule: LineRuleType.EXACT,
-          before: 40,
-          after: 40,
-        },
-        // 左右各空一字, wrapped lines aligned after "报：".
-        indent: hanging
-          ? { left: oneChar * 3, hanging: oneChar * 2, right: oneChar }
-          : { left: oneChar, right: oneChar },
-        tabStops: [{ type: TabStopType.RIGHT, position: width - oneChar * 2 }],
-        children: [kit.run(text, { pt: PT.note })],
-      }),
-  );
-  const thick = { style: BorderStyle.SINGLE, size: 8, color: '000000' };
-  const thin = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
-  const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
-  // In the flow after a blank line rather than floated to the page foot: LibreOffice ignores a bottom-anchored
-  // floating table, and a table in the flow prints the same everywhere.
-  return [
-    new Paragraph({
-      keepNext: true,
-      spacing: { line: kit.geo.linePitch, lineRule: LineRuleType.EXACT },
-      children: [],
-    }),
-    new Table({
-      width: { size: width, type: WidthType.DXA },
-      columnWidths: [width],
-      borders: {
-        top: thick,
-        bottom: thick,
-        insideHorizontal: thin,
-        left: none,
-        right: none,
-        insideVertical: none,
-      },
-      margins: { left: 0, right: 0 },
-      rows: rows.map(
-        (p) =>
-          new TableRow({
-            cantSplit: true,
-            children: [new TableCell({ width: { size: width, type: WidthType.DXA }, children: [p] })],
-          }),
-      ),
-    }),
-  ];
+  return colophon(kit, {
+    lines: [
+      { label: '报', items: strList(bulletin.reportTo) },
+      { label: '送', items: strList(bulletin.sendTo) },
+      { label: '发', items: strList(bulletin.issueTo) },
+    ],
+    foot: {
+      left: signedBy ? `签发：${signedBy}` : '',
+      right: Number.isFinite(copies) && copies > 0 ? `（共印${copies}份）` : '',
+    },
+  });
 }
 
 /** The bulletin as a .docx in the preset's format. */
@@ -211,7 +157,7 @@ export async function buildBulletin(input: BulletinInput): Promise<Buffer> {
   const date = str(bulletin.date);
   if (input.keyNumbers?.length)
     blocks.push(...keyNumbersBlock(kit, input.keyNumbers, date ? chineseMonthDay(date) : ''));
-  blocks.push(...colophon(kit, bulletin));
+  blocks.push(...bulletinColophon(kit, bulletin));
   const doc = kit.document(blocks, {
     title: `${input.bulletinName ?? DEFAULT_BULLETIN_NAME}${issueLabel(bulletin)}`,
     creator: settings.officeName,

@@ -105,7 +105,10 @@ export class GbtKit {
     return { firstLineChars: chars * 100, firstLine: Math.round(chars * this.geo.charPitch) };
   }
 
-  /** A title in 2号 小标宋, centred, broken into balanced lines at a word boundary when it is too long for one. */
+  /**
+   * A title in 2号 小标宋, centred, broken into balanced lines at a word boundary when it is too long for one, kept on
+   * the page of what follows it.
+   */
   title(text: string, afterBlankLine = true): Paragraph {
     const lines = balanceTitle(text, Math.floor(this.geo.textWidth / (PT.title * 20)));
     const children: ParagraphChild[] = [];
@@ -114,6 +117,7 @@ export class GbtKit {
     );
     return new Paragraph({
       alignment: AlignmentType.CENTER,
+      keepNext: true,
       spacing: { ...this.lines(), after: afterBlankLine ? this.geo.linePitch : 0 },
       children,
     });
@@ -152,7 +156,7 @@ export class GbtKit {
     });
   }
 
-  /** Right-aligned line with `rightChars` characters of space after it (成文日期右空四字). */
+  /** Right-aligned line with `rightChars` characters (3号) of space after it. */
   right(text: string, rightChars = 0, style: RunStyle = {}): Paragraph {
     return new Paragraph({
       alignment: AlignmentType.RIGHT,
@@ -162,10 +166,95 @@ export class GbtKit {
     });
   }
 
-  /** 发文机关署名 centred over the date, the date four characters from the right edge. */
+  /**
+   * 发文机关署名 and 成文日期 of a document without a seal (GB/T 9704-2012 7.3.5.2), a blank line below the body or
+   * 附件说明: the office name two characters from the right edge, the date on the next line starting two characters
+   * right of the office name's first character. A date that would then come nearer than two characters to the right
+   * edge (it is longer than the office name less two characters) is set two characters from the edge instead, and
+   * the office name moves left to keep the two-character step. The office name keeps with the date (see closing()).
+   */
   signature(office: string, date: string): Paragraph[] {
-    const shift = (textWidthChars(date) - textWidthChars(office)) / 2;
-    return [this.blank(), this.right(office, Math.max(0, 4 + shift)), this.right(date, 4)];
+    const [o, d] = [textWidthChars(office), textWidthChars(date)];
+    const dateRight = Math.max(2, o - d);
+    const officeRight = dateRight + d + 2 - o;
+    const chars = (n: number) => Math.round(n * this.geo.charPitch);
+    // A 3号 character's advance as set (size plus the run's character spacing).
+    const advance = PT.body * 20 + this.bodySpacing;
+    const officePara = new Paragraph({
+      alignment: AlignmentType.RIGHT,
+      keepNext: true,
+      // The blank line above as a line of space before, not an empty paragraph: one link fewer in the keep-with-next
+      // chain, which LibreOffice 7.4 then keeps more often (see closing()).
+      spacing: { ...this.lines(), before: this.geo.linePitch },
+      indent: { right: chars(officeRight) },
+      children: [this.run(office)],
+    });
+    // Usually the date is set from the left, two characters right of the office name's first character: exact
+    // whatever the digits' width in the font, and still right if someone retypes the date in Word. A date longer
+    // than that allows is set two characters from the right edge, the office name placed from its width.
+    const datePara = new Paragraph({
+      spacing: this.lines(),
+      ...(o - d >= 2
+        ? {
+            alignment: AlignmentType.LEFT,
+            indent: { left: this.geo.textWidth - chars(officeRight) - Math.round(o * advance) + chars(2) },
+          }
+        : { alignment: AlignmentType.RIGHT, indent: { right: chars(2) } }),
+      children: [this.run(date)],
+    });
+    return [officePara, datePara];
+  }
+
+  /**
+   * 附件说明 after a blank line (GB/T 7.3.4): "附件：" two characters in, then the attachment names, numbered "1." "2."
+   * when there are several, further names and wrapped lines aligned with the first name; no punctuation after a
+   * name. Every paragraph keeps with the next (the 落款 follows).
+   */
+  attachmentNote(titles: string[]): Paragraph[] {
+    const names = titles.map((t) => t.trim().replace(/[。，、；;,.]+$/, '')).filter(Boolean);
+    if (!names.length) return [];
+    const ch = this.geo.charPitch;
+    const numbered = names.length > 1;
+    const label = '附件：';
+    const labelWidth = 2 + textWidthChars(label);
+    const paragraphs = names.map((name, i) => {
+      const num = numbered ? `${i + 1}.` : '';
+      // Wrapped lines start under the name's first character, after "附件：1.".
+      const left = Math.round((labelWidth + textWidthChars(num)) * ch);
+      const hanging = Math.round((i === 0 ? textWidthChars(label + num) : textWidthChars(num)) * ch);
+      return new Paragraph({
+        alignment: AlignmentType.JUSTIFIED,
+        keepNext: true,
+        // The blank line above as spacing (see signature()).
+        spacing: { ...this.lines(), before: i === 0 ? this.geo.linePitch : 0 },
+        indent: { left, hanging },
+        children: [this.run(`${i === 0 ? label : ''}${num}${name}`)],
+      });
+    });
+    return paragraphs;
+  }
+
+  /**
+   * What closes the body: 附件说明 (when there are attachments) and the 落款, chained with keep-with-next so that a
+   * page never holds only these lines. The caller sets keepNext on the last body paragraph too
+   * (`kit.body(text, { keepNext: true })`), which brings that paragraph's last lines along to the page of the 落款.
+   * Word and WPS honour such chains; LibreOffice 7.4 does in short documents but was seen to drop this one when
+   * long 附件 tables follow (layout.test.ts keeps to a document it honours).
+   */
+  closing(input: { attachments?: string[]; office: string; date: string }): Paragraph[] {
+    return [...this.attachmentNote(input.attachments ?? []), ...this.signature(input.office, input.date)];
+  }
+
+  /**
+   * The first lines of an attachment (GB/T 9704-2012 7.3.7): "附件" and its number in 3号 黑体 flush left on the
+   * first line of a new page, its title (2号 小标宋, centred) on the third line, then a blank line before its content.
+   */
+  attachmentStart(no: number | string | undefined, title: string): Paragraph[] {
+    return [
+      this.flush(`附件${no ?? ''}`, 'heading1', { pageBreakBefore: true, keepNext: true }),
+      this.blank({ keepNext: true }),
+      this.title(title),
+    ];
   }
 
   /** A small-print note under a table (小四 仿宋, no indent). */
@@ -177,8 +266,8 @@ export class GbtKit {
     });
   }
 
-  blank(): Paragraph {
-    return new Paragraph({ spacing: this.lines(), children: [] });
+  blank(opts: Partial<IParagraphOptions> = {}): Paragraph {
+    return new Paragraph({ spacing: this.lines(), children: [], ...opts });
   }
 
   /** A table with both a table width and grid-column widths (WPS lays out from the grid, Word from the width). */

@@ -2,10 +2,15 @@
 // inspection and filling, and the bulletin.
 export { GbtKit, PT, balanceTitle, fontSlots, textWidthChars } from './gbt-kit';
 export type { Block, RunStyle, TableColumn, TableSpec } from './gbt-kit';
-export { buildReport, buildReportTemplate } from './report';
+export { colophon } from './colophon';
+export type { ColophonInput, ColophonLine } from './colophon';
+export { addresseeOf, buildReport, buildReportTemplate } from './report';
 export type { ReportInput, ReportTemplateInput, UnitValues } from './report';
-export { periodLabel, reportSections, templateSource, valueSource } from './report-text';
-export type { ProseSection, ReportSource } from './report-text';
+export { periodLabel, templateFacts, valueFacts } from './report-facts';
+export type { ReportFacts } from './report-facts';
+export { reportSections } from './report-text-more';
+export type { ReportContext } from './report-text';
+export type { ProseSection } from './report-prose';
 export { fillTemplate, inspectTemplate } from './template';
 export type { RowLookup, TemplateInspection, TemplateProblem, TemplateProblemKind } from './template';
 export { buildBulletin, bodyParagraphs, issueLabel, DEFAULT_BULLETIN_NAME } from './bulletin';

@@ -1,217 +1,250 @@
-// The wording of the progress report (工作情况报告), in the register of the seed report: one function writes both
-// the filled report (numbers from the indicators) and the template (placeholders where the numbers go).
-import type { IndicatorKind } from '../shared/indicators';
-import type { ValueBook, Variant } from './values';
-import { chineseDate, chineseMonthDay, daysInMonth } from '../shared/dates';
+// The wording of the progress report (工作情况报告), in the register of the seed report: the opening and the
+// sections on leadership and on study. Every clause says a fact that happened in the period (a number above 0, a
+// name that is filled); what did not happen is left out, and a section with nothing to say says so in one line.
+// The same functions write the template, where every clause is kept with {{指标名}} placeholders.
+import type { ReportFacts } from './report-facts';
+import { C } from './report-facts';
+import type { ProseSection } from './report-prose';
+import { LIST_ITEMS_IN_PROSE, clauses, enumerate, section, sentence, series, tally } from './report-prose';
 
-export interface ReportSource {
-  readonly template: boolean;
-  /** A number or percentage as text ("0" when missing); a placeholder in a template. */
-  n(name: string, variant?: Variant, kind?: IndicatorKind): string;
-  /**
-   * A list joined with 、 (its first LIST_ITEMS_IN_PROSE items: every sentence using it ends in 等), or null when
-   * empty so the sentence is left out; a placeholder in a template.
-   */
-  list(name: string, variant?: Variant): string | null;
-  /** A number to choose wording by, or null in a template (where the wording must fit any number). */
-  count(name: string, variant?: Variant): number | null;
-  /** "4月30日" or {{截至日期}}. */
-  readonly asOf: string;
-  /** "4月", "4月1日至4月15日" or 本期. */
-  readonly period: string;
-  /** Sentence saying what period the numbers cover. */
-  readonly coverage: string;
+export interface ReportContext {
+  f: ReportFacts;
+  /** 区纪委监委 name. */
+  commission: string;
+  campaign: string;
+  /** The working groups under the office (文稿简报组 …), in settings order. */
+  groups: string[];
 }
 
-export interface ProseSection {
-  heading: string;
-  /** Paragraphs before the points. */
-  intro: string[];
-  /** 一是… 二是… paragraphs. */
-  points: string[];
-  /** （一）（二） sub-headings, each with its paragraph. */
-  subsections: { heading: string; text: string }[];
+/** "{P}，a，b" when any part is left, else null. */
+export function atPeriod(f: ReportFacts, ...parts: (string | null | false | undefined)[]): string | null {
+  const c = clauses(...parts);
+  return c && `${f.P}，${c}`;
 }
 
-export const ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-
-/** "4月" for a whole month, otherwise "4月1日至4月15日" (with years when the range crosses one). */
-export function periodLabel(from: string, to: string): string {
-  const [fy, fm, fd] = from.split('-').map(Number);
-  const [ty, tm, td] = to.split('-').map(Number);
-  if (fy === ty && fm === tm && fd === 1 && td === daysInMonth(ty, tm)) return `${fm}月`;
-  if (fy !== ty) return `${chineseDate(from)}至${chineseDate(to)}`;
-  return `${chineseMonthDay(from)}至${chineseMonthDay(to)}`;
+/** "截至{A}，累计…" for a cumulative part, or null. */
+export function upTo(f: ReportFacts, text: string | null, word = '累计'): string | null {
+  return text && `截至${f.A}，${word}${text}`;
 }
 
-/** Items a sentence names before "等": a list of 23 study titles reads as five of them "等23项". */
-export const LIST_ITEMS_IN_PROSE = 5;
-
-export function valueSource(book: ValueBook, query: { from: string; to: string }): ReportSource {
-  const asOf = chineseMonthDay(query.to);
-  const period = periodLabel(query.from, query.to);
-  return {
-    template: false,
-    n: (name, variant = 'period', kind = 'count') => book.text(name, variant, kind),
-    list: (name, variant = 'period') => {
-      const items = book.list(name, variant);
-      return items.length ? items.slice(0, LIST_ITEMS_IN_PROSE).join('、') : null;
-    },
-    count: (name, variant = 'period') => book.number(name, variant),
-    asOf,
-    period,
-    coverage: `本期统计时段为${chineseDate(query.from)}至${chineseDate(query.to)}，累计数据截至${asOf}`,
-  };
+/** "先行学习会" for one, "推进会（调度会）16次" for several, "…{{名称}}次" in a template. */
+function times(f: ReportFacts, name: Parameters<ReportFacts['say']>[0], what: string): string | null {
+  if (!f.has(name)) return null;
+  return !f.template && f.num(name) === 1 ? what : `${what}${f.say(name)}次`;
 }
 
-const ph = (name: string, variant: Variant = 'period') =>
-  `{{${name}${variant === 'cumulative' ? '|累计' : ''}}}`;
-
-export function templateSource(): ReportSource {
-  return {
-    template: true,
-    n: (name, variant) => ph(name, variant),
-    list: (name, variant) => ph(name, variant),
-    count: () => null,
-    asOf: ph('截至日期'),
-    period: '本期',
-    coverage: `累计数据截至${ph('截至日期')}`,
-  };
-}
-
-const C: Variant = 'cumulative';
-
-/** 一是、二是… prefixed to the points of a section. */
-function numbered(points: string[]): string[] {
-  return points.map((p, i) => `${ORDINALS[i]}是${p}`);
-}
-
-function section(heading: string, intro: string[], points: string[]): ProseSection {
-  return { heading, intro, points: numbered(points), subsections: [] };
-}
-
-export function openingText(s: ReportSource, commission: string, campaign: string): string {
+export function openingText(c: ReportContext): string {
+  const { f } = c;
+  const what = f.template ? '本期' : f.P;
   return (
-    `${campaign}开展以来，${commission}坚决贯彻中央和省、市关于${campaign}的部署要求，闻令而动、听令而行，` +
-    `全面统一思想、提高政治站位，谋划推进工作、确保走深走实。现将${s.template ? '本期' : s.period}工作情况报告如下` +
-    `（${s.coverage}）。`
+    `中央、省市${c.campaign}动员部署会议召开后，${c.commission}闻令而动、听令而行，全面统一思想、提高政治站位，` +
+    `谋划推进工作、确保走深走实。现将${what}工作情况报告如下。`
   );
 }
 
-export function reportSections(s: ReportSource, commission: string): ProseSection[] {
-  const P = s.period;
-  const A = s.asOf;
-  const pct = (name: string, v?: Variant) => s.n(name, v, 'percent');
-  const supervised = s.list('被督导单位');
-  const contents = s.list('学习内容');
-  const leaderContents = s.list('领导班子学习内容');
-  const overdue = s.count('逾期任务数', C);
-  const opinions = s.count('舆情数');
-  const forms = ['第一种', '第二种', '第三种', '第四种']
-    .map((f) => `${f}形态${s.n(`${f}形态人次`, C)}人次、占${pct(`${f}形态占比`, C)}`)
-    .join('，');
+function organisation(c: ReportContext): ProseSection {
+  const { f } = c;
+  const hearing =
+    f.has('区委常委会专题听取汇报次数') &&
+    `主动提请区委常委会会议专题听取教育整顿工作汇报${!f.template && f.num('区委常委会专题听取汇报次数') === 1 ? '' : `${f.say('区委常委会专题听取汇报次数')}次`}`;
+  const meetings = series(
+    times(f, '先行学习会次数', '先行学习会'),
+    times(f, '动员部署会次数', '动员部署会'),
+    times(f, '推进会次数', '推进会（调度会）'),
+    times(f, '督导反馈会次数', '督导反馈会'),
+  );
+  const launched = f.has('先行学习会次数') || f.has('动员部署会次数');
+  const planning =
+    (hearing || meetings) &&
+    `高站位组织谋划。${f.P}，${c.commission}${clauses(hearing, meetings && `组织召开${meetings}`)}，` +
+      (launched
+        ? '确保第一时间传达学习到位、安排部署到位、工作落实到位。'
+        : '及时研究解决推进中的问题，推动各项部署落地落实。');
 
-  return [
-    section(
-      '一、始终聚焦政治引领，切实强化组织领导，确保教育整顿不跑偏不变样',
-      [
-        `开展教育整顿，必须坚持从政治上看、从政治上抓。${commission}坚持将党的领导贯穿教育整顿全过程，健全工作机制，压实工作责任，推动各项任务落地见效。`,
-      ],
-      [
-        `高站位统筹调度。${P}，召开领导小组会议${s.n('领导小组会议次数')}次、领导小组办公室会议${s.n('领导小组办公室会议次数')}次，研究部署阶段性重点工作；截至${A}，累计召开领导小组会议${s.n('领导小组会议次数', C)}次、领导小组办公室会议${s.n('领导小组办公室会议次数', C)}次。`,
-        `高起点细化任务。对标上级部署要求，将需要落实的事项细化成${s.n('具体任务数', C)}项具体任务，明确工作重点和方法措施；截至${A}，已完成${s.n('已完成任务数', C)}项，完成率${pct('任务完成率', C)}` +
-          (overdue === null
-            ? `，逾期任务${s.n('逾期任务数', C)}项。`
-            : overdue > 0
-              ? `；逾期未完成${s.n('逾期任务数', C)}项，已逐项督办、限期销号。`
-              : '，无逾期任务。'),
-        `高标准督导推进。${P}，开展督导检查${s.n('督导检查次数')}次` +
-          (supervised ? `，先后对${supervised}等单位进行督导` : '') +
-          `；截至${A}，累计开展督导检查${s.n('督导检查次数', C)}次，有效推动了各项工作全面落地。`,
-      ],
+  const added =
+    !f.same && f.has('具体任务数') && (f.template || f.num('具体任务数') !== f.num('具体任务数', C));
+  const overdue = f.template
+    ? `，逾期未完成${f.say('逾期任务数', C)}项`
+    : f.has('逾期任务数', C)
+      ? `，逾期未完成${f.say('逾期任务数', C)}项，已逐项督办、限期销号`
+      : '，无逾期任务';
+  const progress = f.has('已完成任务数', C)
+    ? `截至${f.A}，已完成${f.say('已完成任务数', C)}项、完成率${f.say('任务完成率', C)}${overdue}`
+    : `截至${f.A}，各项任务正在推进${overdue}`;
+  const tasks =
+    f.has('具体任务数', C) &&
+    `高起点谋篇布局。对标上级纪委监委实施意见方案，逐项细化落实举措，将需要落实的事项细化成${f.say('具体任务数', C)}项具体任务` +
+      (added ? `，其中${f.P}新增${f.say('具体任务数')}项` : '') +
+      `，明确工作重点和方法措施；${progress}。`;
+
+  const m = tally(f, [
+    { name: '领导小组会议次数', say: (n) => `领导小组会议${n}次` },
+    { name: '领导小组办公室会议次数', say: (n) => `领导小组办公室会议${n}次` },
+  ]);
+  const i = tally(f, [{ name: '督导检查次数', say: (n) => `${n}次` }]);
+  const checked = enumerate(f, '被督导单位', '个单位', { countName: '被督导单位数' });
+  const setUp =
+    f.same && c.groups.length
+      ? `成立${c.campaign}领导小组，领导小组办公室下设${c.groups.join('、')}${c.groups.length}个工作组，`
+      : '';
+  const progressText = sentence(
+    atPeriod(
+      f,
+      m.period && `召开${m.period}`,
+      i.period && `开展督导检查${i.period}`,
+      i.period && checked && `先后对${checked}进行督导`,
+      i.period && f.has('督导发现问题数') && `发现问题${f.say('督导发现问题数')}个`,
     ),
-    section(
-      '二、牢牢抓住学习教育这个根本，确保学习教育入脑入心，夯实教育整顿思想基础',
-      [
-        '坚持把习近平新时代中国特色社会主义思想作为学习教育的“第一课”和终身必修课，自上而下、全员覆盖，以自我革命的坚定决心纯洁思想、纯洁组织。',
-      ],
-      [
-        `认真落实第一议题制度。${P}，组织集中学习${s.n('集中学习次数')}次` +
-          (contents
-            ? `，完成对${contents}等${s.n('学习内容项数')}项重要内容的学习`
-            : `，学习重要内容${s.n('学习内容项数')}项`) +
-          `，参学率${pct('参学率')}，全体纪检监察干部撰写心得体会${s.n('心得体会篇数')}篇、学习笔记${s.n('学习笔记万字', 'period', 'amount')}万字；截至${A}，累计组织集中学习${s.n('集中学习次数', C)}次，撰写心得体会${s.n('心得体会篇数', C)}篇、学习笔记${s.n('学习笔记万字', C, 'amount')}万字。`,
-        `始终坚持以上率下原则。领导班子坚持学在前、干在前、做表率，${P}开展领导班子集中学习${s.n('领导班子集中学习次数')}次` +
-          (leaderContents ? `，重点学习了${leaderContents}等内容` : '') +
-          `，撰写心得体会${s.n('领导班子心得体会篇数')}篇、学习笔记${s.n('领导班子学习笔记万字', 'period', 'amount')}万字。`,
-        `创新丰富学习教育形式。内容上突出“全”，截至${A}，累计编制印发学习资料汇编${s.n('学习资料册数', C)}册${s.n('学习资料本数', C)}本，涵盖${s.n('学习资料方面数', C)}个方面${s.n('学习资料篇数', C)}篇内容。形式上突出“新”，${P}开展专题授课${s.n('专题授课次数')}次、主题党日活动${s.n('主题党日次数')}次，进一步激励纪检监察干部昂扬斗志、弘扬清风正气。`,
-      ],
-    ),
-    section(
-      '三、紧紧扭住制度建设这条主线，以制度建设强基固本，增强制度的权威性和执行力',
-      [
-        `有力有效的工作机制，是教育整顿取得实效的重要保证。${commission}紧扣教育整顿各环节工作需要，形成教育整顿工作全链条规范。`,
-      ],
-      [
-        `结合实际健全工作制度。${P}，制定完善各类制度${s.n('制度数')}项，涵盖${s.n('制度方面数')}个方面${s.n('制度条数')}条；截至${A}，累计制定完善制度${s.n('制度数', C)}项、涵盖${s.n('制度方面数', C)}个方面${s.n('制度条数', C)}条，确保教育整顿各项工作有章可循、有据可依。`,
-        `聚焦效能督促指导基层。充分考虑全区${s.n('乡镇街道纪工委数', C)}个乡镇（街道）纪（工）委实际情况，督促指导各乡镇（街道）纪（工）委制定亮点突出、特色鲜明的学习教育制度，把常态化的学习教育贯穿教育整顿始终。`,
-      ],
-    ),
-    section(
-      '四、严把问题线索处置关口，坚决清除害群之马',
-      ['坚持严字当头、流程规范，对反映纪检监察干部的问题线索优先受理、从严处置。'],
-      [
-        `规范受理处置。${P}，受理问题线索${s.n('受理线索数')}件，处置${s.n('处置线索数')}件；截至${A}，累计受理${s.n('受理线索数', C)}件、处置${s.n('处置线索数', C)}件。`,
-        `从严执纪问责。${P}，立案${s.n('立案数')}件，处分${s.n('处分人数')}人；截至${A}，累计立案${s.n('立案数', C)}件、处分${s.n('处分人数', C)}人。`,
-        `精准运用“四种形态”。截至${A}，累计运用“四种形态”批评教育和处理${s.n('四种形态人次', C)}人次，其中${forms}。`,
-      ],
-    ),
-    section(
-      '五、深入开展检视整改，以刀刃向内的勇气动真碰硬',
-      ['坚持问题导向，通过个人自查、征求意见、谈心谈话、督导反馈等方式深入查找问题，边查边改、立行立改。'],
-      [
-        `全面检视查摆问题。${P}，检视问题${s.n('检视问题数')}个；截至${A}，累计检视问题${s.n('检视问题数', C)}个。`,
-        `从严抓好问题整改。${P}，整改完成问题${s.n('已整改问题数')}个；截至${A}，累计已整改问题${s.n('已整改问题数', C)}个，整改率${pct('整改率', C)}。`,
-        `以改促建巩固成果。坚持把整改成果转化为制度成果，截至${A}，通过整改建立完善制度${s.n('建立制度数', C)}项。`,
-      ],
-    ),
-    section(
-      '六、加强宣传引导，营造教育整顿良好氛围',
-      [],
-      [
-        `强化正面宣传。${P}，在各级各类媒体刊发宣传稿件${s.n('宣传稿件数')}篇；截至${A}，累计刊发${s.n('宣传稿件数', C)}篇。`,
-        `编发工作简报。${P}，编发教育整顿工作简报${s.n('简报期数')}期，被上级采用${s.n('简报被上级采用数')}期；截至${A}，累计编发${s.n('简报期数', C)}期、被上级采用${s.n('简报被上级采用数', C)}期。`,
-        opinions === 0
-          ? `做好舆情处置。${P}，未发生涉及纪检监察干部队伍的负面舆情；截至${A}，累计处置舆情${s.n('舆情数', C)}起。`
-          : `做好舆情处置。${P}，发现并妥善处置舆情${s.n('舆情数')}起；截至${A}，累计处置舆情${s.n('舆情数', C)}起。`,
-      ],
-    ),
-    {
-      heading: '七、存在的问题',
-      intro: [
-        '对照上级要求，教育整顿工作还存在一些差距和不足：一是学习教育的深度还需拓展，个别干部存在以学代做、学用脱节现象；二是检视问题还不够深入，有的查摆问题停留在表面，触及思想根源不够；三是制度建设的系统性还需增强，部分制度的针对性和可操作性有待提高。',
-      ],
-      points: [],
-      subsections: [],
-    },
-    {
-      heading: '八、下一步工作打算',
-      intro: [],
-      points: [],
-      subsections: [
-        {
-          heading: '（一）持续深化学习教育。',
-          text: '坚持把学习教育贯穿始终，创新学习形式，推动学习成果转化为推动工作的实际成效。',
-        },
-        {
-          heading: '（二）从严抓好检视整改。',
-          text: '坚持问题导向，建立问题清单、整改清单、责任清单，确保问题整改到位、见底清零。',
-        },
-        {
-          heading: '（三）巩固拓展整顿成效。',
-          text: '坚持边整边建、以建促治，及时把行之有效的经验做法固化为制度机制，锻造忠诚干净担当的纪检监察铁军。',
-        },
-      ],
-    },
-  ];
+    upTo(f, clauses(m.cumulative && `召开${m.cumulative}`, i.cumulative && `开展督导检查${i.cumulative}`)),
+  );
+  const driving =
+    progressText &&
+    `高标准落实推进。${setUp}${progressText.replace(/。$/, '')}，有效推动了建章立制、综合协调、学习教育等工作全面落地。`;
+
+  return section(
+    '一、始终聚焦政治塑核这个关键，切实强化组织领导，确保教育整顿不跑偏不变样',
+    [
+      `开展教育整顿，是纪检监察机关深刻领悟“两个确立”决定性意义，坚决做到“两个维护”的实际行动，必须坚持从政治上看、从政治上抓。${c.commission}在教育整顿中突出政治引领，坚持将党的领导贯穿全过程，不断提高纪检监察干部政治判断力、政治领悟力、政治执行力。`,
+    ],
+    [planning, tasks, driving],
+    `${f.P}，未召开领导小组及其办公室会议，未开展督导检查。`,
+  );
 }
+
+/** "A、B、C3名同志的讲话精神" (names as entered, their number after them, as the seed writes it). */
+function speeches(f: ReportFacts): string | null {
+  const names = f.items('领导班子学习讲话人');
+  if (!names.length) return null;
+  return f.template ? `${names[0]}等同志的讲话精神` : `${names.join('、')}${names.length}名同志的讲话精神`;
+}
+
+function firstAgenda(c: ReportContext): string | null {
+  const { f } = c;
+  const plenaries = f.items('上级全会');
+  const items = f.items('领导班子学习内容');
+  const shown = f.template ? items : items.slice(0, LIST_ITEMS_IN_PROSE - 1);
+  const total = f.template ? Number.NaN : f.num('领导班子学习内容项数');
+  const more = f.template
+    ? `等${f.say('领导班子学习内容项数')}项重要内容`
+    : total > shown.length
+      ? `等${total}项重要内容`
+      : '';
+  const studied = series(...shown, speeches(f));
+  const lead =
+    f.has('领导班子集中学习次数') &&
+    clauses(
+      `组织常委会（中心组）集中学习${f.say('领导班子集中学习次数')}次`,
+      studied && `完成对${studied}${more}的学习`,
+    );
+  const everyone = clauses(
+    f.has('集中学习次数') && `全区各单位组织集中学习${f.say('集中学习次数')}次`,
+    f.has('集中学习次数') && f.has('参学率') && `参学率${f.say('参学率')}`,
+  );
+  const w = tally(f, [
+    { name: '心得体会篇数', say: (n) => `心得体会${n}篇` },
+    { name: '学习笔记万字', say: (n) => `学习笔记${n}万字` },
+  ]);
+  const facts = sentence(
+    atPeriod(f, lead, everyone, w.period && `全体纪检监察干部撰写${w.period}`),
+    upTo(f, w.cumulative && `撰写${w.cumulative}`),
+  );
+  if (!facts) return null;
+  const plenary = plenaries.length
+    ? `，贯通学习${plenaries.join('、')}精神和各级${c.campaign}动员部署会议、工作推进会议精神`
+    : '';
+  return `认真落实第一议题制度。深入学习习近平总书记关于加强纪检监察干部队伍建设的重要讲话和重要指示批示精神${plenary}。${facts}`;
+}
+
+function leadByExample(f: ReportFacts): string | null {
+  // The 常委会's contents are listed in the first point; here only when that point did not list them.
+  const listedAbove = f.has('领导班子集中学习次数') && f.has('领导班子学习内容');
+  const cited =
+    f.has('引述要求领导') && f.has('引述要求会议') && f.has('引述要求')
+      ? `严格落实${f.say('引述要求领导')}同志在${f.say('引述要求会议')}上“${f.say('引述要求')}”要求，`
+      : '坚持';
+  const contents =
+    (f.template || !listedAbove) &&
+    enumerate(f, '领导班子学习内容', '项内容', { countName: '领导班子学习内容项数', max: 3 });
+  const w = tally(f, [
+    { name: '领导班子心得体会篇数', say: (n) => `心得体会${n}篇` },
+    { name: '领导班子学习笔记万字', say: (n) => `学习笔记${n}万字` },
+  ]);
+  const facts = atPeriod(
+    f,
+    contents && `领导班子重点学习了${contents}${/等\d*项内容$/.test(contents) || f.template ? '' : '等内容'}`,
+    w.period && `${contents ? '' : '领导班子成员'}撰写${w.period}`,
+  );
+  if (!facts) return null;
+  return (
+    `始终坚持以上率下原则。${cited}以“主要负责人严于班子其他成员、领导干部严于一般干部”为原则，` +
+    `从学习方式、学习内容、学习要求等方面提出更严格、更量化、更具体的要求。${facts}。`
+  );
+}
+
+/** Book titles side by side take no 、 between them (GB/T 15834). */
+const titles = (items: string[]) => items.join('');
+
+function newForms(f: ReportFacts): string | null {
+  const books = f.items('学习资料');
+  const m = tally(f, [
+    { name: '学习资料册数', say: (n) => `${n}册` },
+    { name: '学习资料本数', say: (n) => `${n}本` },
+  ]);
+  const what = !books.length ? '学习资料' : books.length === 1 ? books[0] : `${books[0]}等学习资料`;
+  const cover = series(
+    f.has('学习资料方面数') && `${f.say('学习资料方面数')}个方面`,
+    f.has('学习资料篇数') && `${f.say('学习资料篇数')}篇`,
+  );
+  const content = sentence(
+    m.period &&
+      `${f.P}，编制印发${what}${m.period.replace('、', '')}${cover ? `，涵盖${cover.replace('、', '')}内容` : ''}`,
+    m.cumulative && `截至${f.A}，累计编印学习资料${m.cumulative.replace('、', '')}`,
+  );
+
+  const lecturers = f.items('专题授课人');
+  const lectures = f.num('专题授课次数');
+  const lecture =
+    f.has('专题授课次数') &&
+    (f.template
+      ? `邀请${lecturers[0]}同志进行专题授课${f.say('专题授课次数')}次`
+      : lecturers.length && lecturers.length >= lectures
+        ? `邀请${lecturers.join('、')}同志进行专题授课`
+        : lecturers.length
+          ? `邀请${lecturers.join('、')}等同志进行专题授课${lectures}次`
+          : `开展专题授课${lectures}次`);
+  const days = f.items('主题党日活动');
+  const day0 = (days[0] ?? '').replace(/主题党日(活动)?$/, '');
+  const themeDay =
+    f.has('主题党日次数') &&
+    (!f.template && f.num('主题党日次数') === 1 && day0
+      ? `开展${day0}主题党日活动`
+      : `开展${day0 ? `${day0}等` : ''}主题党日活动${f.say('主题党日次数')}次`);
+  const films = f.items('专题片名称').slice(0, 3);
+  const film =
+    films.length > 0 &&
+    `组织收看${titles(films)}${films.length > 1 || f.template ? '等' : ''}专题片` +
+      (f.template || f.num('观看专题片次数') > 1 ? `${f.say('观看专题片次数')}场次` : '');
+  const warning = f.has('警示教育次数') && `开展警示教育${f.say('警示教育次数')}次`;
+  const forms = clauses(lecture, themeDay, film, warning);
+
+  if (!content && !forms) return null;
+  return (
+    '创新丰富学习教育形式。' +
+    (content ? `内容上突出“全”，${content}` : '') +
+    (forms ? `形式上突出“新”，${f.P}${forms}，进一步激励全体纪检监察干部昂扬革命斗志，弘扬清风正气。` : '')
+  );
+}
+
+function study(c: ReportContext): ProseSection {
+  const { f } = c;
+  return section(
+    '二、牢牢抓住学习教育这个根本，确保学习教育入脑入心，进一步夯实开展教育整顿的思想基础',
+    [
+      '按照学习教育环节工作要求，坚持把习近平新时代中国特色社会主义思想作为学习教育的“第一课”和终身必修课，自上而下、全员覆盖，以自我革命的坚定决心纯洁思想、纯洁组织。',
+    ],
+    [firstAgenda(c), leadByExample(f), newForms(f)],
+    `${f.P}，未组织集中学习等学习教育活动。`,
+  );
+}
+
+export { organisation as organisationSection, study as studySection };

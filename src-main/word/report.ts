@@ -1,16 +1,25 @@
 // The progress report (工作情况报告) as a finished .docx, or as a template with {{指标名}} placeholders that the office
 // edits in Word/WPS and loads back: both come from the same wording and layout, only the numbers differ.
+// Layout per GB/T 9704-2012: title, 主送机关, body, 附件说明 and 落款 kept together, each 附件 on a new page, and the
+// 版记 (抄送, 印发机关 and 印发日期) at the foot of the last page.
 import { Packer } from 'docx';
+import type { ReportNotes } from '../shared/contract/report';
 import type { IndicatorInfo, IndicatorValue } from '../shared/indicators';
 import type { Settings } from '../shared/settings';
 import type { DocFormat } from '../shared/doc-format';
 import { resolveDocFormat } from '../shared/doc-format';
 import { chineseDate } from '../shared/dates';
 import { PER_UNIT_PREFIX, UNIT_NAME } from '../shared/placeholders';
+import type { IndicatorName } from '../stats/catalog';
+import { colophon } from './colophon';
 import type { Block, TableSpec } from './gbt-kit';
 import { GbtKit } from './gbt-kit';
-import type { ReportSource } from './report-text';
-import { openingText, reportSections, templateSource, valueSource } from './report-text';
+import type { ReportFacts } from './report-facts';
+import { templateFacts, valueFacts } from './report-facts';
+import { keyFiguresTable, UNIT_COLUMNS, unitsNote, unitsTable, unitsTableSpec } from './report-tables';
+import type { ReportContext } from './report-text';
+import { openingText } from './report-text';
+import { reportSections } from './report-text-more';
 import type { Variant } from './values';
 import { ValueBook } from './values';
 
@@ -25,119 +34,94 @@ export interface ReportInput {
   query: { from: string; to: string };
   values: IndicatorValue[];
   perUnit: UnitValues[];
+  /** What the office wrote for the period: 工作亮点, 存在的问题, 下一步工作打算 (empty parts are left out). */
+  notes: ReportNotes;
+  /** 成文日期 and 印发日期. */
   today: string;
   format?: DocFormat;
-  /** 主送机关; by default the city-level office of the same campaign. */
-  addressee?: string;
 }
 
 export interface ReportTemplateInput {
   settings: Settings;
-  /** The indicator catalog: which names the statistics table lists. */
+  /** The indicator catalog: the template's 附件1 lists its key figures. */
   catalog: readonly IndicatorInfo[];
+  notes: ReportNotes;
   format?: DocFormat;
-  addressee?: string;
 }
-
-/** Columns of the per-unit table (附件2): indicator, variant, header. */
-const UNIT_COLUMNS: { name: string; variant: Variant; header: string }[] = [
-  { name: '集中学习次数', variant: 'period', header: '集中学习\n（次）' },
-  { name: '参学率', variant: 'period', header: '参学率' },
-  { name: '心得体会篇数', variant: 'period', header: '心得体会\n（篇）' },
-  { name: '学习笔记万字', variant: 'period', header: '学习笔记\n（万字）' },
-  { name: '检视问题数', variant: 'cumulative', header: '检视问题\n（个）' },
-  { name: '已整改问题数', variant: 'cumulative', header: '已整改\n（个）' },
-  { name: '整改率', variant: 'cumulative', header: '整改率' },
-];
 
 const ph = (name: string, variant: Variant, perUnit = false) =>
   `{{${perUnit ? PER_UNIT_PREFIX : ''}${name}${variant === 'cumulative' ? '|累计' : ''}}}`;
 
 const reportTitle = (s: Settings) => `关于${s.commissionName}${s.campaignName}工作情况的报告`;
-
-const statsTitle = (s: Settings) => `${s.campaignName}工作进展统计表`;
+const statsTitle = (s: Settings) => `${s.campaignName}主要数据统计表`;
 const unitsTitle = (s: Settings) => `各单位${s.campaignName}工作情况统计表`;
-const unitsNote = (asOf: string) =>
-  `注：集中学习、参学率、心得体会、学习笔记为本期数；检视问题、已整改、整改率为累计数（截至${asOf}）。`;
 
-/** The statistics table (附件1): every numeric indicator × 本期 / 累计, grouped by catalog section. */
-function statsTable(
-  catalog: readonly IndicatorInfo[],
-  cell: (name: string, v: Variant) => string,
-  asOf: string,
-): TableSpec {
-  const numeric = catalog.filter((i) => i.kind !== 'list' && i.kind !== 'text');
-  const categories = [...new Set(numeric.map((i) => i.category))];
-  const rows: string[][] = [];
-  const spans = new Map<number, number>();
-  for (const cat of categories) {
-    const items = numeric.filter((i) => i.category === cat);
-    spans.set(rows.length, items.length);
-    for (const i of items)
-      rows.push([cat, i.name, i.unit || '—', cell(i.name, 'period'), cell(i.name, 'cumulative')]);
-  }
-  return {
-    columns: [
-      { header: '类别', weight: 2 },
-      { header: '指标', weight: 4.6, align: 'left' },
-      { header: '单位', weight: 1.2 },
-      { header: '本期', weight: 2.2 },
-      { header: `累计\n截至${asOf}`, weight: 3.4 },
-    ],
-    rows,
-    firstColumnSpans: spans,
-  };
+/** 主送机关: the office's setting, else the city-level office of the same campaign. */
+export function addresseeOf(s: Settings): string {
+  return s.report.addressee || `市${s.campaignName}领导小组办公室`;
 }
 
-/** The per-unit table (附件2): one row per unit (one placeholder row in a template) and a 合计 row. */
-function unitsTable(unitRows: string[][], total: string[]): TableSpec {
-  return {
-    columns: [
-      { header: '单位', weight: 3, align: 'left' },
-      ...UNIT_COLUMNS.map((c) => ({ header: c.header, weight: 1.6 })),
-    ],
-    rows: [...unitRows, total],
-    pt: 10.5,
-  };
+/** The working groups under the office, for "下设…5个工作组" (the office itself is not one of them). */
+const workingGroups = (s: Settings) => s.groups.filter((g) => g.key !== 'office').map((g) => g.name);
+
+interface Attachment {
+  title: string;
+  table: TableSpec;
+  note?: string;
 }
 
 function renderReport(
   kit: GbtKit,
-  s: ReportSource,
+  f: ReportFacts,
   settings: Settings,
-  addressee: string,
+  notes: ReportNotes,
   date: string,
-  tables: TableSpec[],
+  attachments: Attachment[],
 ): Block[] {
-  const blocks: Block[] = [kit.title(reportTitle(settings)), kit.flush(`${addressee}：`)];
-  blocks.push(kit.body(openingText(s, settings.commissionName, settings.campaignName)));
-  for (const sec of reportSections(s, settings.commissionName)) {
+  const ctx: ReportContext = {
+    f,
+    commission: settings.commissionName,
+    campaign: settings.campaignName,
+    groups: workingGroups(settings),
+  };
+  const blocks: Block[] = [kit.title(reportTitle(settings)), kit.flush(`${addresseeOf(settings)}：`)];
+  blocks.push(kit.body(openingText(ctx)));
+  const sections = reportSections(ctx, notes);
+  sections.forEach((sec, si) => {
     blocks.push(kit.heading(1, sec.heading));
-    for (const p of [...sec.intro, ...sec.points]) blocks.push(kit.body(p));
-    for (const sub of sec.subsections)
-      blocks.push(kit.body([kit.run(sub.heading, { role: 'heading2' }), kit.run(sub.text)]));
-  }
-  // 附件说明: "附件：1.…", the second line aligned after the colon.
-  const ch = kit.geo.charPitch;
-  blocks.push(kit.blank());
-  const titles = [statsTitle(settings), unitsTitle(settings)];
-  blocks.push(
-    kit.body(`附件：1.${titles[0]}`, { indent: { left: Math.round(5 * ch), hanging: Math.round(3 * ch) } }),
-  );
-  blocks.push(kit.body(`2.${titles[1]}`, { indent: { left: Math.round(5 * ch) } }));
-  blocks.push(...kit.signature(settings.officeName, date));
-  titles.forEach((title, i) => {
-    blocks.push(kit.flush(`附件${i + 1}`, 'heading1', { pageBreakBefore: true }));
-    blocks.push(kit.title(title, false));
-    blocks.push(kit.blank());
-    blocks.push(kit.table(tables[i]));
+    const texts = [...sec.intro, ...sec.points];
+    texts.forEach((p, i) => {
+      // The last paragraph of the body keeps with the 附件说明 and 落款 that follow.
+      const last = si === sections.length - 1 && i === texts.length - 1 && !sec.subsections.length;
+      blocks.push(kit.body(p, last ? { keepNext: true } : {}));
+    });
+    sec.subsections.forEach((sub, i) => {
+      const last = si === sections.length - 1 && i === sec.subsections.length - 1;
+      const runs = sub.heading
+        ? [kit.run(sub.heading, { role: 'heading2' }), kit.run(sub.text)]
+        : [kit.run(sub.text)];
+      blocks.push(kit.body(runs, last ? { keepNext: true } : {}));
+    });
   });
-  blocks.push(kit.note(unitsNote(s.asOf)));
+  blocks.push(
+    ...kit.closing({
+      attachments: attachments.map((a) => a.title),
+      office: settings.officeName,
+      date,
+    }),
+  );
+  attachments.forEach((a, i) => {
+    blocks.push(...kit.attachmentStart(attachments.length > 1 ? i + 1 : undefined, a.title));
+    blocks.push(kit.table(a.table));
+    if (a.note) blocks.push(kit.note(a.note));
+  });
+  blocks.push(
+    ...colophon(kit, {
+      lines: [{ label: '抄送', items: settings.report.cc }],
+      issuer: { office: settings.officeName, date },
+    }),
+  );
   return blocks;
-}
-
-function defaultAddressee(settings: Settings): string {
-  return `市${settings.campaignName}领导小组办公室`;
 }
 
 async function pack(kit: GbtKit, blocks: Block[], title: string, settings: Settings): Promise<Buffer> {
@@ -149,30 +133,20 @@ export async function buildReport(input: ReportInput): Promise<Buffer> {
   const { settings } = input;
   const kit = new GbtKit(input.format ?? resolveDocFormat(settings.docFormat));
   const book = new ValueBook(input.values);
-  const source = valueSource(book, input.query);
-  const unitRows = input.perUnit.map((u) => {
-    const ub = new ValueBook(u.values);
-    return [
-      u.unitName,
-      ...UNIT_COLUMNS.map((c) => ub.text(c.name, c.variant, c.name.endsWith('率') ? 'percent' : 'count')),
-    ];
-  });
-  const total = [
-    '合计',
-    ...UNIT_COLUMNS.map((c) => book.text(c.name, c.variant, c.name.endsWith('率') ? 'percent' : 'count')),
+  const f = valueFacts(book, input.query, settings.campaignStart);
+  const cell = (name: IndicatorName, v: Variant) => book.text(name, v);
+  const units = unitsTable(input.perUnit, book);
+  const idle = units.idle.length
+    ? `${units.idle.join('、')}${units.idle.length}个单位本期无上述数据，未列入。`
+    : '';
+  const attachments: Attachment[] = [
+    {
+      title: statsTitle(settings),
+      table: keyFiguresTable(input.values, cell, { asOf: f.A, same: f.same, book }),
+    },
+    { title: unitsTitle(settings), table: units.table, note: `${unitsNote(f.A)}${idle}` },
   ];
-  const tables = [
-    statsTable(input.values, (name, v) => book.text(name, v), source.asOf),
-    unitsTable(unitRows, total),
-  ];
-  const blocks = renderReport(
-    kit,
-    source,
-    settings,
-    input.addressee ?? defaultAddressee(settings),
-    chineseDate(input.today),
-    tables,
-  );
+  const blocks = renderReport(kit, f, settings, input.notes, chineseDate(input.today), attachments);
   return pack(kit, blocks, reportTitle(settings), settings);
 }
 
@@ -180,21 +154,17 @@ export async function buildReport(input: ReportInput): Promise<Buffer> {
 export async function buildReportTemplate(input: ReportTemplateInput): Promise<Buffer> {
   const { settings } = input;
   const kit = new GbtKit(input.format ?? resolveDocFormat(settings.docFormat));
-  const source = templateSource();
+  const f = templateFacts();
   const unitRow = [ph(UNIT_NAME, 'period', true), ...UNIT_COLUMNS.map((c) => ph(c.name, c.variant, true))];
   const total = ['合计', ...UNIT_COLUMNS.map((c) => ph(c.name, c.variant))];
-  const tables = [
-    statsTable(input.catalog, (name, v) => ph(name, v), source.asOf),
-    unitsTable([unitRow], total),
+  const attachments: Attachment[] = [
+    {
+      title: statsTitle(settings),
+      table: keyFiguresTable(input.catalog, (name, v) => ph(name, v), { asOf: f.A, same: false }),
+    },
+    { title: unitsTitle(settings), table: unitsTableSpec([unitRow, total]), note: unitsNote(f.A) },
   ];
   // The date is left for the office to write: a template is reused month after month.
-  const blocks = renderReport(
-    kit,
-    source,
-    settings,
-    input.addressee ?? defaultAddressee(settings),
-    '    年  月  日',
-    tables,
-  );
+  const blocks = renderReport(kit, f, settings, input.notes, '    年  月  日', attachments);
   return pack(kit, blocks, `${reportTitle(settings)}（模板）`, settings);
 }

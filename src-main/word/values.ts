@@ -1,5 +1,6 @@
-// Indicator values as report text: look up by Chinese name, format with the statistics module's formatIndicator,
-// and never fail on a name the catalog does not (yet) have — a missing count reads "0", a missing list drops its sentence.
+// Indicator values as report text: look up by Chinese name and format with the statistics module's
+// formatIndicator. A name the values do not hold is a programming error, never a silent "0": template names are
+// checked against the catalog when a template is loaded, and the built-in report names them with typed names.
 import type { IndicatorKind, IndicatorRaw, IndicatorValue } from '../shared/indicators';
 import type { Placeholder, PlaceholderVariant } from '../shared/placeholders';
 import { UNIT_NAME } from '../shared/placeholders';
@@ -34,14 +35,21 @@ export class ValueBook {
     return this.byName.get(name);
   }
 
-  raw(name: string, variant: Variant): IndicatorRaw | undefined {
-    return this.byName.get(name)?.[variant];
+  /** The indicator's value and description; throws for a name these values do not hold. */
+  info(name: string): IndicatorValue {
+    const v = this.byName.get(name);
+    if (!v) throw new Error(`未知的指标“${name}”：计算结果中没有这个名称`);
+    return v;
   }
 
-  /** Formatted text; `kind` says how to write a missing value ("0", "0%" or ""). */
+  raw(name: string, variant: Variant): IndicatorRaw {
+    return this.info(name)[variant];
+  }
+
+  /** Formatted text ("3", "93.1%", "58.49", a list joined with 、). */
   text(name: string, variant: Variant = 'period', kind?: IndicatorKind): string {
-    const v = this.byName.get(name);
-    return formatRaw(v?.[variant], v?.kind ?? kind);
+    const v = this.info(name);
+    return formatRaw(v[variant], v.kind ?? kind);
   }
 
   list(name: string, variant: Variant = 'period'): string[] {
@@ -59,7 +67,10 @@ export class ValueBook {
 /** Placeholder → text for the district values (and the previous period's, for {{名称|上期}}). */
 export function lookupFor(current: ValueBook, previous?: ValueBook): (p: Placeholder) => string {
   return (p) => {
-    if (p.variant === 'previous') return (previous ?? new ValueBook([])).text(p.name, 'period');
+    if (p.variant === 'previous') {
+      if (!previous) throw new Error(`占位符{{${p.key}}}需要上期数值，但没有计算上期`);
+      return previous.text(p.name, 'period');
+    }
     return current.text(p.name, p.variant);
   };
 }

@@ -19,6 +19,12 @@ export function writeOutput(file: string, dataBase64: string): string {
   return out;
 }
 
+/** The month before today's, YYYY-MM (the office's clock). */
+export function lastMonth(today = new Date()): string {
+  const d = new Date(today.getFullYear(), today.getMonth() - 1, 1);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+}
+
 export function registerWordCommands(program: Command) {
   program
     .command('report <out>')
@@ -29,17 +35,58 @@ export function registerWordCommands(program: Command) {
       '--template <file>',
       '使用指定的 Word 模板（含 {{指标名}} 占位符）；默认使用办公室设置的默认模板或内置格式',
     )
-    .action(async (out: string, opts: { from: string; to: string; template?: string }, cmd: Command) => {
-      const templateBase64 = opts.template ? readInput(opts.template).toString('base64') : undefined;
-      await withApp(cmd, async (_app, call) => {
-        const file = await call('word:report', { from: opts.from, to: opts.to, templateBase64 });
-        process.stdout.write(`已生成：${writeOutput(out, file.dataBase64)}\n`);
-        if (file.fonts.length)
-          process.stdout.write(
-            `文档使用的字体：${file.fonts.join('、')}（未安装时办公软件会用其它字体代替）\n`,
-          );
-      });
-    });
+    .option('--allow-incomplete', '期间尚未结束时仍然生成（数字不完整）')
+    .action(
+      async (
+        out: string,
+        opts: { from: string; to: string; template?: string; allowIncomplete?: boolean },
+        cmd: Command,
+      ) => {
+        const templateBase64 = opts.template ? readInput(opts.template).toString('base64') : undefined;
+        await withApp(cmd, async (_app, call) => {
+          const file = await call('word:report', {
+            from: opts.from,
+            to: opts.to,
+            templateBase64,
+            allowIncomplete: !!opts.allowIncomplete,
+          });
+          process.stdout.write(`已生成：${writeOutput(out, file.dataBase64)}\n`);
+          for (const w of file.warnings ?? []) process.stdout.write(`请注意：${w}\n`);
+          if (file.fonts.length)
+            process.stdout.write(
+              `文档使用的字体：${file.fonts.join('、')}（未安装时办公软件会用其它字体代替）\n`,
+            );
+        });
+      },
+    );
+
+  program
+    .command('monthly [dir]')
+    .description('生成月报：工作情况报告、统计表（及设为默认的上级模板）写入一个以期间命名的文件夹')
+    .option('--month <month>', '月份，如 2026-10；默认为上个月')
+    .option('--from <date>', '起始日期（与 --to 一起使用，代替 --month）')
+    .option('--to <date>', '截止日期')
+    .option('--allow-incomplete', '期间尚未结束时仍然生成（数字不完整）')
+    .action(
+      async (
+        dir: string | undefined,
+        opts: { month?: string; from?: string; to?: string; allowIncomplete?: boolean },
+        cmd: Command,
+      ) => {
+        await withApp(cmd, async (_app, call) => {
+          const range =
+            opts.from || opts.to ? { from: opts.from, to: opts.to } : { month: opts.month ?? lastMonth() };
+          const pkg = await call('report:monthly', {
+            ...range,
+            ...(dir ? { outDir: path.resolve(dir) } : {}),
+            allowIncomplete: !!opts.allowIncomplete,
+          });
+          process.stdout.write(`已生成月报（${pkg.from}至${pkg.to}），文件夹：${pkg.folder}\n`);
+          for (const f of pkg.files) process.stdout.write(`  ${f.fileName}\n`);
+          for (const w of pkg.warnings) process.stdout.write(`请注意：${w}\n`);
+        });
+      },
+    );
 
   program
     .command('bulletin <id> <out>')

@@ -7,6 +7,7 @@ import { coreContract } from './core';
 import { statsContract } from './stats';
 import { wordContract } from './word';
 import { excelContract } from './excel';
+import { reportContract } from './report';
 import { auditContract, authContract } from './auth';
 
 // Zod's own messages (wrong type, unknown key…) in Chinese, for every door.
@@ -17,6 +18,7 @@ export const contract = {
   ...statsContract,
   ...wordContract,
   ...excelContract,
+  ...reportContract,
   ...authContract,
   ...auditContract,
 } as const;
@@ -48,4 +50,5 @@ export * from './core';
 export * from './stats';
 export * from './word';
 export * from './excel';
+export * from './report';
 export * from './auth';

@@ -9,6 +9,8 @@ export interface WordFile {
   fileName: string;
   dataBase64: string;
   fonts: string[];
+  /** What to check before sending it, in Chinese (text carried over from an earlier period …). */
+  warnings?: string[];
 }
 
 export interface WordTemplateInfo {
@@ -59,6 +61,8 @@ const period = z
     templateId: z.string().min(1, '模板编号不能为空').optional(),
     /** A one-off template file (the CLI's --template FILE), used without being stored. */
     templateBase64: z.string().max(MAX_TEMPLATE_BASE64, '模板文件过大').optional(),
+    /** Produce it even though the period ends after today (its numbers are not complete yet). */
+    allowIncomplete: z.boolean().optional(),
   })
   .strict()
   .refine((q) => q.to >= q.from, { message: '截止日期不能早于起始日期', path: ['to'] });

@@ -55,8 +55,14 @@ describe('campaign-desk CLI', () => {
   it('writes the progress report and a bulletin from the demo data', async () => {
     expect(cli('demo').code).toBe(0);
     const report = path.join(tmp.dir, '报告.docx');
-    const r = cli('report', '--from', '2000-01-01', '--to', '2100-12-31', report);
+    // A period that has not ended is refused unless asked for, and then written with a warning.
+    const refused = cli('report', '--from', '2000-01-01', '--to', '2100-12-31', report);
+    expect(refused.code).not.toBe(0);
+    expect(refused.err).toContain('晚于今天');
+    expect(existsSync(report)).toBe(false);
+    const r = cli('report', '--from', '2000-01-01', '--to', '2100-12-31', '--allow-incomplete', report);
     expect(r.code).toBe(0);
+    expect(r.out).toContain('请注意：所选期间截止到2100年12月31日');
     const JSZip = (await import('jszip')).default;
     const xml = await (
       await JSZip.loadAsync(readFileSync(report))
@@ -93,7 +99,7 @@ describe('campaign-desk CLI', () => {
       const again = into('import', 'meetings', out);
       expect(again.stdout).toMatch(/新增 0，更新 0，跳过 \d+/);
       const stats = path.join(tmp.dir, '统计表.xlsx');
-      expect(cli('stats', '--from', '2000-01-01', '--to', '2100-12-31', stats).code).toBe(0);
+      expect(cli('stats', '--from', '2026-09-01', '--to', '2026-11-29', stats).code).toBe(0);
       expect(readFileSync(stats).subarray(0, 2).toString()).toBe('PK');
       expect(exported).toBeGreaterThan(10);
       const bad = path.join(tmp.dir, 'bad.xlsx');
@@ -104,6 +110,27 @@ describe('campaign-desk CLI', () => {
     } finally {
       other.remove();
     }
+  });
+
+  it('writes last month’s package into one folder named by the period', async () => {
+    expect(cli('demo').code).toBe(0);
+    const out = path.join(tmp.dir, '输出');
+    const r = cli('monthly', '--month', '2026-10', out);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain(`文件夹：${out}`);
+    expect(readdirSync(out).sort()).toEqual(['工作情况报告（2026年10月）.docx', '统计表（2026年10月）.xlsx']);
+    const JSZip = (await import('jszip')).default;
+    const xml = await (
+      await JSZip.loadAsync(readFileSync(path.join(out, '工作情况报告（2026年10月）.docx')))
+    )
+      .file('word/document.xml')!
+      .async('string');
+    expect(xml).toContain('现将10月工作情况报告如下');
+    // The report's own text is the draft until the office writes it: said on the terminal.
+    expect(r.out).toContain('请注意：“存在的问题”“下一步工作打算”是程序提供的初稿');
+    const bad = cli('monthly', '--month', '2026-13', out);
+    expect(bad.code).not.toBe(0);
+    expect(bad.err).toContain('不是有效月份');
   });
 
   it('reports a store that had to be recovered and exits non-zero', () => {

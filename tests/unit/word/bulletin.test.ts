@@ -23,10 +23,12 @@ describe('buildBulletin', () => {
     expect(doc).toMatch(
       /<w:rFonts [^>]*w:eastAsia="方正小标宋简体"[^>]*\/><w:color w:val="FF0000"\/><w:sz w:val="84"\/>/,
     );
+    // The red rule on an empty paragraph of its own, so that it spans the text block while the line above is indented.
     expect(doc).toMatch(
-      /<w:pBdr><w:bottom w:val="single" w:color="FF0000" w:sz="18" w:space="6"\/><\/w:pBdr>/,
+      /<w:p><w:pPr><w:pBdr><w:bottom w:val="single" w:color="FF0000" w:sz="18" w:space="0"\/><\/w:pBdr>[^]*?<\/w:pPr><\/w:p>/,
     );
-    expect(doc).toMatch(/<w:tab w:val="right" w:pos="8845"\/>/);
+    // The long unit name sets the line in 小四 (12 pt): unit 左空一字 and date 右空一字 of 240 twips.
+    expect(doc).toMatch(/<w:tab w:val="right" w:pos="8605"\/><\/w:tabs>[^]*?<w:ind w:left="240"\/>/);
     // A real <w:tab/>, not a tab character inside <w:t>, which Word does not honour.
     expect(doc).not.toMatch(/<w:t[^>]*>[^<]*\t/);
   });
@@ -52,7 +54,48 @@ describe('buildBulletin', () => {
     expect(text).toContain('报：市纪检监察干部队伍教育整顿领导小组办公室。');
     expect(text).toContain('送：区委办公室，区委组织部。');
     expect(text).toContain('发：各乡镇（街道）纪（工）委，委机关各部门，各派驻纪检监察组。');
-    expect(text[text.length - 1]).toBe('签发：张三\t（共印40份）');
+    expect(text.filter(Boolean).at(-1)).toBe('签发：张三\t（共印40份）');
+  });
+
+  it('sets unit and date in 3号 one character in from each edge when they fit', async () => {
+    const short = { ...settings, officeName: '区纪委监委办公室' };
+    const doc = await part(
+      await buildBulletin({ settings: short, bulletin: sampleBulletin() }),
+      'word/document.xml',
+    );
+    // One 3号 character of the 28-a-line grid: 8845 / 28 = 316 twips.
+    expect(doc).toMatch(/<w:tab w:val="right" w:pos="8529"\/><\/w:tabs>[^]*?<w:ind w:left="316"\/>/);
+    expect(doc).toMatch(
+      /<w:sz w:val="32"\/><w:szCs w:val="32"\/><\/w:rPr><w:t xml:space="preserve">区纪委监委办公室</,
+    );
+  });
+
+  it('puts the 版记 in a table floating at the foot of the page: thick first and last rule, thin between', async () => {
+    const doc = await part(
+      await buildBulletin({ settings, bulletin: sampleBulletin() }),
+      'word/document.xml',
+    );
+    const tables = doc.match(/<w:tbl>[^]*?<\/w:tbl>/g) ?? [];
+    const colophon = tables[tables.length - 1];
+    expect(colophon).toContain('报：市纪检监察干部队伍教育整顿领导小组办公室。');
+    // Anchored to the bottom margin, at the left margin's x from the page edge (LibreOffice floats it only so).
+    expect(colophon).toMatch(
+      /<w:tblpPr [^>]*w:tblpX="1587" w:horzAnchor="page" w:tblpYSpec="bottom" w:vertAnchor="margin"\/>/,
+    );
+    expect(colophon).toContain('<w:tblW w:type="dxa" w:w="8845"/>');
+    expect(colophon).toContain('<w:top w:val="single" w:color="000000" w:sz="8"/>');
+    expect(colophon).toContain('<w:bottom w:val="single" w:color="000000" w:sz="8"/>');
+    expect(colophon).toContain('<w:insideH w:val="single" w:color="000000" w:sz="6"/>');
+    // One row per line: 报, 送, 发, then 签发 and copies; 4号 (28 half-points).
+    expect(colophon.match(/<w:tr>/g)).toHaveLength(4);
+    expect(colophon).toMatch(
+      /<w:sz w:val="28"\/><w:szCs w:val="28"\/><\/w:rPr><w:t xml:space="preserve">发：/,
+    );
+    // Wrapped lines after "发：": hanging two 4号 characters from three in; one character from the right edge.
+    expect(colophon).toContain('<w:ind w:left="840" w:right="280" w:hanging="560"/>');
+    // Nothing after it but the empty paragraph it is anchored to.
+    const after = doc.slice(doc.lastIndexOf('</w:tbl>') + '</w:tbl>'.length, doc.indexOf('<w:sectPr'));
+    expect(after).toMatch(/^<w:p><w:pPr><w:spacing [^>]*w:line="20" w:lineRule="exact"\/><\/w:pPr><\/w:p>$/);
   });
 
   it('leaves out empty 报/送/发 lines and accepts lists typed as one string', async () => {
@@ -65,7 +108,7 @@ describe('buildBulletin', () => {
     const text = await documentText(await buildBulletin({ settings, bulletin }));
     expect(text.some((t) => t.startsWith('报：') || t.startsWith('发：'))).toBe(false);
     expect(text).toContain('送：区委办公室，区委组织部。');
-    expect(text[text.length - 1]).toBe('签发：张三');
+    expect(text.filter(Boolean).at(-1)).toBe('签发：张三');
   });
 
   it('numbers a supplement apart: 增刊第N期', async () => {

@@ -4,6 +4,7 @@ import { defaultSettings } from '../../../src-main/shared/settings';
 import type { Settings } from '../../../src-main/shared/settings';
 import type { IndicatorKind, IndicatorRaw, IndicatorValue } from '../../../src-main/shared/indicators';
 import type { LedgerRecord } from '../../../src-main/shared/ledgers/types';
+import { catalog } from '../../../src-main/stats';
 
 type Row = [
   name: string,
@@ -90,8 +91,15 @@ const ROWS: Row[] = [
   ['单位名称', '基本信息', '', 'text', '区纪委监委', '区纪委监委'],
 ];
 
+const empty = (kind: IndicatorKind): IndicatorRaw => (kind === 'list' ? [] : kind === 'text' ? '' : 0);
+
+/**
+ * Every indicator of the catalog (the report names them all and a missing one is an error): the rows above with
+ * their distinct numbers, every other indicator empty (0, no items).
+ */
 export function sampleValues(): IndicatorValue[] {
-  return ROWS.map(([name, category, unit, kind, period, cumulative]) => ({
+  const rows = new Map(ROWS.map((r) => [r[0], r]));
+  const fromRows = ROWS.map(([name, category, unit, kind, period, cumulative]) => ({
     name,
     category,
     unit,
@@ -101,6 +109,10 @@ export function sampleValues(): IndicatorValue[] {
     cumulative,
     fromConfidential: category === '问题线索' || undefined,
   }));
+  const rest = catalog()
+    .filter((i) => !rows.has(i.name))
+    .map((i) => ({ ...i, period: empty(i.kind), cumulative: empty(i.kind) }));
+  return [...fromRows, ...rest];
 }
 
 export const UNITS = [

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBulletin } from '../../../src-main/word/bulletin';
 import { buildReport } from '../../../src-main/word/report';
+import { DRAFT_NOTES } from '../../../src-main/services/report-notes-service';
 import { fillTemplate } from '../../../src-main/word/template';
 import { ValueBook, lookupFor, unitLookupFor } from '../../../src-main/word/values';
 import { convertToPdf, pdfPageCount, pdfText, pdfToPng } from '../../helpers/office';
@@ -45,6 +46,7 @@ describe('Word output in LibreOffice', () => {
       query: { from: '2026-04-01', to: '2026-04-30' },
       values: sampleValues(),
       perUnit: samplePerUnit(),
+      notes: DRAFT_NOTES,
       today: '2026-05-06',
     });
     const pdf = await toPdf('report', buf);
@@ -64,7 +66,11 @@ describe('Word output in LibreOffice', () => {
 
   it('converts a filled template', async () => {
     const rows = samplePerUnit().map((u) => unitLookupFor(u.unitName, new ValueBook(u.values)));
-    const buf = await fillTemplate(await splitRunTemplate(), lookupFor(new ValueBook(sampleValues())), rows);
+    const buf = await fillTemplate(
+      await splitRunTemplate(),
+      lookupFor(new ValueBook(sampleValues()), new ValueBook(sampleValues())),
+      rows,
+    );
     const pdf = await toPdf('filled', buf);
     expect(await pdfPageCount(pdf)).toBeGreaterThanOrEqual(1);
     const text = await pdfText(pdf);

@@ -7,6 +7,7 @@ import { ValueBook, lookupFor, unitLookupFor } from '../../../src-main/word/valu
 import { DEFAULT_DOC_FORMAT, DocFormatSchema } from '../../../src-main/shared/doc-format';
 import { formatIndicator } from '../../../src-main/stats/format';
 import { documentFonts } from '../../../src-main/word/docx-parts';
+import { DRAFT_NOTES } from '../../../src-main/services/report-notes-service';
 import { documentText, part, samplePerUnit, sampleSettings, sampleValues, unzip } from './fixtures';
 
 const query = { from: '2026-04-01', to: '2026-04-30' };
@@ -18,7 +19,15 @@ const v = (name: string, variant: 'period' | 'cumulative' = 'period') => {
 };
 
 async function report(opts: Partial<Parameters<typeof buildReport>[0]> = {}) {
-  return buildReport({ settings, query, values, perUnit: samplePerUnit(), today: '2026-05-06', ...opts });
+  return buildReport({
+    settings,
+    query,
+    values,
+    perUnit: samplePerUnit(),
+    notes: DRAFT_NOTES,
+    today: '2026-05-06',
+    ...opts,
+  });
 }
 
 describe('buildReport', () => {
@@ -105,19 +114,17 @@ describe('buildReport', () => {
   it('writes the numbers and lists of the indicators, 本期 and 累计', async () => {
     const text = (await documentText(await report())).join('\n');
     const expected = [
-      `召开领导小组会议${v('领导小组会议次数')}次、领导小组办公室会议${v('领导小组办公室会议次数')}次`,
+      `4月，召开领导小组会议${v('领导小组会议次数')}次、领导小组办公室会议${v('领导小组办公室会议次数')}次`,
       `累计召开领导小组会议${v('领导小组会议次数', 'cumulative')}次、领导小组办公室会议${v('领导小组办公室会议次数', 'cumulative')}次`,
       `细化成${v('具体任务数', 'cumulative')}项具体任务`,
       `完成率${v('任务完成率', 'cumulative')}`,
       `逾期未完成${v('逾期任务数', 'cumulative')}项`,
-      `先后对${v('被督导单位')}等单位进行督导`,
-      `完成对${v('学习内容')}等${v('学习内容项数')}项重要内容的学习`,
-      `参学率${v('参学率')}`,
+      `先后对${v('被督导单位')}进行督导`,
+      `组织常委会（中心组）集中学习${v('领导班子集中学习次数')}次`,
+      `全区各单位组织集中学习${v('集中学习次数')}次，参学率${v('参学率')}`,
       `学习笔记${v('学习笔记万字')}万字`,
-      `重点学习了${v('领导班子学习内容')}等内容`,
-      `学习资料汇编${v('学习资料册数', 'cumulative')}册${v('学习资料本数', 'cumulative')}本`,
-      `涵盖${v('学习资料方面数', 'cumulative')}个方面${v('学习资料篇数', 'cumulative')}篇内容`,
-      `全区${v('乡镇街道纪工委数', 'cumulative')}个乡镇（街道）纪（工）委`,
+      `编制印发学习资料${v('学习资料册数')}册${v('学习资料本数')}本`,
+      `涵盖${v('学习资料方面数')}个方面${v('学习资料篇数')}篇内容`,
       `受理问题线索${v('受理线索数')}件`,
       `第一种形态${v('第一种形态人次', 'cumulative')}人次、占${v('第一种形态占比', 'cumulative')}`,
       `整改率${v('整改率', 'cumulative')}`,
@@ -132,31 +139,34 @@ describe('buildReport', () => {
     expect(v('参学率')).toBe('96.5%');
   });
 
-  it('writes 0 for a missing number and leaves out the sentence of a missing list, without failing', async () => {
-    const some = values.filter(
-      (x) => !['督导检查次数', '被督导单位', '领导班子学习内容', '参学率'].includes(x.name),
-    );
-    const text = (await documentText(await report({ values: some, perUnit: [] }))).join('\n');
-    expect(text).toContain('开展督导检查0次');
-    expect(text).toContain('参学率0%');
-    expect(text).not.toContain('等单位进行督导');
-    expect(text).not.toContain('重点学习了');
-    const none = (await documentText(await report({ values: [], perUnit: [] }))).join('\n');
-    expect(none).toContain('召开领导小组会议0次');
+  it('refuses to write an indicator the values lack: an error, never a silent 0', async () => {
+    const some = values.filter((x) => x.name !== '督导检查次数');
+    await expect(report({ values: some })).rejects.toThrow('未知的指标“督导检查次数”');
   });
 
-  it('names at most five items of a long list before 等, and the office’s own commission', async () => {
+  it('names the first items of a long list before 等 and its count, with the speeches studied', async () => {
     const long = Array.from({ length: 9 }, (_, i) => `学习内容${i + 1}`);
-    const some = values.map((x) => (x.name === '学习内容' ? { ...x, period: long } : x));
+    const some = values.map((x) =>
+      x.name === '领导班子学习内容'
+        ? { ...x, period: long }
+        : x.name === '领导班子学习内容项数'
+          ? { ...x, period: 11 }
+          : x.name === '领导班子学习讲话人'
+            ? { ...x, period: ['张三', '李四'] }
+            : x,
+    );
     const text = (await documentText(await report({ values: some }))).join('\n');
-    expect(text).toContain(`完成对${long.slice(0, 5).join('、')}等${v('学习内容项数')}项重要内容的学习`);
-    expect(text).not.toContain('学习内容6');
-    expect(text).toContain(`${settings.commissionName}坚持将党的领导贯穿教育整顿全过程`);
+    expect(text).toContain(
+      `完成对${long.slice(0, 4).join('、')}、张三、李四2名同志的讲话精神等11项重要内容的学习`,
+    );
+    expect(text).not.toContain('学习内容5');
+    expect(text).toContain(`${settings.commissionName}在教育整顿中突出政治引领`);
   });
 
   it('gives tables a width and grid columns, and no first-line indent in cells', async () => {
     const doc = await part(await report(), 'word/document.xml');
-    const tables = doc.match(/<w:tbl>.*?<\/w:tbl>/gs)!;
+    // The two 附件 tables (the 版记 is a table too, without a repeated header row).
+    const tables = doc.match(/<w:tbl>.*?<\/w:tbl>/gs)!.filter((t) => t.includes('<w:tblHeader'));
     expect(tables).toHaveLength(2);
     for (const t of tables) {
       expect(t).toMatch(/<w:tblW w:type="dxa" w:w="8845"\/>|<w:tblW w:w="8845" w:type="dxa"\/>/);
@@ -170,13 +180,19 @@ describe('buildReport', () => {
 
 describe('buildReportTemplate', () => {
   it('writes placeholders where the numbers go, all known, with a per-unit row', async () => {
-    const buf = await buildReportTemplate({ settings, catalog: values });
+    const buf = await buildReportTemplate({ settings, catalog: values, notes: DRAFT_NOTES });
     const text = (await documentText(buf)).join('\n');
     expect(text).toContain('召开领导小组会议{{领导小组会议次数}}次');
     expect(text).toContain('累计召开领导小组会议{{领导小组会议次数|累计}}次');
     expect(text).toContain('截至{{截至日期}}');
     expect(text).toContain('{{单位.单位名称}}');
     expect(text).toContain('{{单位.整改率|累计}}');
+    // The names the seed report needs are placeholders too, each in its sentence.
+    expect(text).toContain('严格落实{{引述要求领导}}同志在{{引述要求会议}}上“{{引述要求}}”要求');
+    expect(text).toContain('贯通学习{{上级全会}}精神');
+    expect(text).toContain('邀请{{专题授课人}}同志');
+    expect(text).toContain('组织收看{{专题片名称}}等专题片');
+    expect(text).toContain('如{{学习教育制度亮点单位}}在{{学习教育制度亮点名称}}中明确');
     const { placeholders, problems } = await inspectTemplate(
       buf,
       values.map((x) => x.name),
@@ -187,7 +203,7 @@ describe('buildReportTemplate', () => {
   });
 
   it('filled with the same values, reads like the built-in report', async () => {
-    const template = await buildReportTemplate({ settings, catalog: values });
+    const template = await buildReportTemplate({ settings, catalog: values, notes: DRAFT_NOTES });
     const units = samplePerUnit();
     const rows = units.map((u) => unitLookupFor(u.unitName, new ValueBook(u.values)));
     const filled = (
@@ -196,7 +212,8 @@ describe('buildReportTemplate', () => {
     const built = (await documentText(await report())).join('\n');
     for (const sentence of [
       `召开领导小组会议${v('领导小组会议次数')}次、领导小组办公室会议${v('领导小组办公室会议次数')}次`,
-      `累计组织集中学习${v('集中学习次数', 'cumulative')}次`,
+      `组织常委会（中心组）集中学习${v('领导班子集中学习次数')}次`,
+      `累计撰写心得体会${v('心得体会篇数', 'cumulative')}篇`,
       `截至${v('截至日期')}`,
       ...units.map((u) => u.unitName),
     ]) {

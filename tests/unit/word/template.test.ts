@@ -81,6 +81,12 @@ describe('inspectTemplate', () => {
     expect(problems.find((p) => p.context === '{{不存在的指标名称啊}}')?.place).toBe('页脚');
   });
 
+  it('refuses a placeholder with more than one variant', async () => {
+    const { problems } = await inspectTemplate(await docxOf([new Paragraph('{{参学率|累计|上期}}')]), known);
+    expect(problems.map((p) => [p.kind, p.context])).toEqual([['bad_variant', '{{参学率|累计|上期}}']]);
+    expect(problems[0].message).toContain('只能有一个“|”');
+  });
+
   it('refuses a per-unit placeholder outside a table row', async () => {
     const buf = await docxOf([new Paragraph('全区参学率{{单位.参学率}}')]);
     const { problems } = await inspectTemplate(buf, known);
@@ -143,6 +149,12 @@ describe('fillTemplate', () => {
     }
   });
 
+  it('fills a placeholder with spaces inside, cut across runs', async () => {
+    const buf = await docxOf([splitParagraph('共{{ 集中学习次数 ', '| 累计 }}次，本期{{ 参学', '率 }}')]);
+    const body = await documentText(await fillTemplate(buf, lookupFor(book), []));
+    expect(body).toEqual([`共${v('集中学习次数', 'cumulative')}次，本期${v('参学率')}`]);
+  });
+
   it('keeps the formatting of a placeholder written in bold', async () => {
     const buf = await docxOf([splitParagraph('会议', '{{领导小组会议次数}}', '次')]);
     const xml = await part(await fillTemplate(buf, lookupFor(book), []), 'word/document.xml');
@@ -150,7 +162,7 @@ describe('fillTemplate', () => {
   });
 
   it('removes the per-unit row when there are no units', async () => {
-    const out = await fillTemplate(await splitRunTemplate(), lookupFor(book), []);
+    const out = await fillTemplate(await splitRunTemplate(), lookupFor(book, previous), []);
     const body = await documentText(out);
     expect(body).toContain('合计');
     expect(body.some((t) => t.includes('区纪委监委机关'))).toBe(false);

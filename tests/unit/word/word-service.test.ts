@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Store } from '../../../src-main/store';
 import { createWordService, previousPeriod } from '../../../src-main/services/word-service';
+import { NOTES_COLLECTION, createReportNotesService } from '../../../src-main/services/report-notes-service';
 import type { AuditEvent, ServiceContext } from '../../../src-main/services/service-context';
 import type { CallContext } from '../../../src-main/shared/context';
 import type { StatsQuery } from '../../../src-main/shared/indicators';
@@ -20,12 +21,14 @@ let store: Store;
 let audit: AuditEvent[];
 let queries: StatsQuery[];
 let word: ReturnType<typeof createWordService>;
+let context: ServiceContext;
+const sc = () => context;
 
 beforeEach(async () => {
   tmp = makeTempDir('word-service-');
   store = await Store.open({
     dataDir: tmp.dir,
-    collections: { templates: { default: () => [] } },
+    collections: { templates: { default: () => [] }, [NOTES_COLLECTION]: { default: () => [] } },
     schemaVersion: 1,
     owner: 'test',
   });
@@ -36,7 +39,7 @@ beforeEach(async () => {
   audit = [];
   queries = [];
   const bulletins = [sampleBulletin(), sampleBulletin({ id: 'b-11', issueNo: 11, date: '2026-04-14' })];
-  const sc = {
+  context = {
     store,
     logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
     audit: { record: async (e: AuditEvent) => void audit.push(e) },
@@ -45,7 +48,8 @@ beforeEach(async () => {
     settings: sampleSettings,
     records: () => bulletins,
   } as unknown as ServiceContext;
-  word = createWordService(sc, {
+  word = createWordService(context, {
+    notes: createReportNotesService(context),
     computeValues: (q) => {
       queries.push(q);
       return { values: sampleValues(), perUnit: samplePerUnit() };
@@ -79,6 +83,40 @@ describe('word service', () => {
     const text = await documentText(Buffer.from(file.dataBase64, 'base64'));
     expect(text.join('')).toContain('召开领导小组会议2次');
     expect(audit).toEqual([expect.objectContaining({ action: 'export', target: 'word' })]);
+  });
+
+  it('says where the report’s own text comes from: the draft, an earlier period, or this period', async () => {
+    const april = { from: '2026-04-01', to: '2026-04-30' };
+    const first = await word['word:report'](april, ctx);
+    expect(first.warnings).toEqual([expect.stringContaining('是程序提供的初稿')]);
+    const notes = createReportNotesService(sc());
+    await notes.save(
+      '2026-03-01',
+      '2026-03-31',
+      { highlights: '', problems: '三月的问题。', nextSteps: '' },
+      ctx,
+    );
+    const carried = await word['word:report'](april, ctx);
+    expect(carried.warnings).toEqual([expect.stringContaining('沿用了3月的内容')]);
+    expect((await documentText(Buffer.from(carried.dataBase64, 'base64'))).join('')).toContain(
+      '三月的问题。',
+    );
+    await notes.save(april.from, april.to, { highlights: '', problems: '四月的问题。', nextSteps: '' }, ctx);
+    const own = await word['word:report'](april, ctx);
+    expect(own.warnings).toBeUndefined();
+    const text = (await documentText(Buffer.from(own.dataBase64, 'base64'))).join('');
+    expect(text).toContain('四月的问题。');
+    expect(text).not.toContain('三月的问题。');
+  });
+
+  it('produces a report for a period that has not ended only when asked, and then says so', async () => {
+    const may = { from: '2026-05-01', to: '2026-05-31' };
+    const e = await failure(word['word:report'](may, ctx));
+    expect(e.code).toBe('needs_confirmation');
+    expect(e.message).toContain('所选期间截止到2026年5月31日，晚于今天（2026年5月6日）');
+    expect(audit).toEqual([]);
+    const file = await word['word:report']({ ...may, allowIncomplete: true }, ctx);
+    expect(file.warnings?.[0]).toContain('数字还不完整');
   });
 
   it('refuses a template with problems, giving them in details.problems', async () => {
