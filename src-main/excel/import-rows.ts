@@ -1,5 +1,6 @@
 // Turns the data rows of an import sheet into records: decode each mapped cell, validate the whole record with
 // the ledger's schema, recognize duplicates (by def.dedupeKeys) against stored records and earlier rows.
+import { choiceMeaningsOf } from '../shared/choice-meanings';
 import type { z } from 'zod';
 import type { ImportCellError, ImportRowPreview } from '../shared/contract/excel';
 import { buildRecordSchema } from '../shared/ledgers/schema';
@@ -104,6 +105,7 @@ export class RowProcessor {
       unitIds: settings.units.map((u) => u.id),
       groupKeys: settings.groups.map((g) => g.key),
       previous,
+      meanings: choiceMeaningsOf(settings),
     });
   }
 

@@ -1,5 +1,6 @@
 // Records of every ledger through one generic service: create, update, recycle, restore, purge, bulk import.
 // Validation happens before anything touches memory; every write goes through the store's single queue.
+import { choiceMeaningsOf } from '../shared/choice-meanings';
 import { randomUUID } from 'node:crypto';
 import { ledgerDef, ledgerList } from '../shared/ledgers';
 import { buildRecordSchema } from '../shared/ledgers/schema';
@@ -67,6 +68,7 @@ export function createLedgerService(sc: ServiceContext) {
       unitIds: settings.units.map((u) => u.id),
       groupKeys: settings.groups.map((g) => g.key),
       previous,
+      meanings: choiceMeaningsOf(settings),
     });
     const parsed = schema.safeParse(editable);
     if (!parsed.success) return { issues: zodIssues(parsed.error, prefix) };

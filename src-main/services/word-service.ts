@@ -1,5 +1,6 @@
 // Handlers of the Word channels: the report (built-in or the office's template filled), the report as a template,
 // bulletins, and the office's Word templates kept in the shared 'templates' collection (kind 'word-report').
+import { choiceMeaningsOf } from '../shared/choice-meanings';
 import { randomUUID } from 'node:crypto';
 import type { HandlersFor } from '../shared/contract';
 import type { ReportNotesInfo } from '../shared/contract/report';
@@ -238,8 +239,9 @@ export function createWordService(sc: ServiceContext, deps: WordServiceDeps): Wo
         blankMasthead,
         bulletinName,
       });
-      await logExport(ctx, '简报', `${issueLabel(bulletin)}（${id}）`);
-      return wordFile(safeName(`${bulletinName}${issueLabel(bulletin)}.docx`), buf);
+      const label = issueLabel(bulletin, choiceMeaningsOf(sc.settings()));
+      await logExport(ctx, '简报', `${label}（${id}）`);
+      return wordFile(safeName(`${bulletinName}${label}.docx`), buf);
     },
 
     'word:templates:list': async () => ({ templates: templates().map(info) }),

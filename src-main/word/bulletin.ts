@@ -1,5 +1,7 @@
 // The bulletin (简报): red masthead (name, 第N期, compiling unit and date, red rule), title, 编者按, body, an optional
 // block of this period's key numbers, and the 报/送/发 版记 with copies printed at the foot of the last page.
+import { NO_RENAMES, choiceMeaningsOf } from '../shared/choice-meanings';
+import type { ChoiceMeanings } from '../shared/choice-meanings';
 import { AlignmentType, BorderStyle, LineRuleType, Packer, Paragraph, TabStopType } from 'docx';
 import type { IndicatorValue } from '../shared/indicators';
 import type { LedgerRecord } from '../shared/ledgers/types';
@@ -47,9 +49,10 @@ export function bodyParagraphs(body: string): string[] {
 const H1_RE = /^[一二三四五六七八九十]+、/;
 const H2_RE = /^（[一二三四五六七八九十]+）/;
 
-export function issueLabel(bulletin: LedgerRecord): string {
+/** "第12期", or "增刊第3期" for an issue whose kind means 增刊 (whatever the office calls that option today). */
+export function issueLabel(bulletin: LedgerRecord, meanings: ChoiceMeanings = NO_RENAMES): string {
   const no = str(bulletin.issueNo) || '  ';
-  return str(bulletin.kind) === '增刊' ? `增刊第${no}期` : `第${no}期`;
+  return meanings.is('bulletinKind', bulletin.kind, '增刊') ? `增刊第${no}期` : `第${no}期`;
 }
 
 function masthead(kit: GbtKit, input: BulletinInput): Block[] {
@@ -80,7 +83,7 @@ function masthead(kit: GbtKit, input: BulletinInput): Block[] {
     new Paragraph({
       alignment: AlignmentType.CENTER,
       spacing: { line: kit.geo.linePitch, lineRule: LineRuleType.EXACT, before: 240, after: 120 },
-      children: [kit.run(issueLabel(input.bulletin), { role: 'body' })],
+      children: [kit.run(issueLabel(input.bulletin, choiceMeaningsOf(input.settings)), { role: 'body' })],
     }),
     new Paragraph({
       indent: { left: oneChar },
@@ -159,7 +162,7 @@ export async function buildBulletin(input: BulletinInput): Promise<Buffer> {
     blocks.push(...keyNumbersBlock(kit, input.keyNumbers, date ? chineseMonthDay(date) : ''));
   blocks.push(...bulletinColophon(kit, bulletin));
   const doc = kit.document(blocks, {
-    title: `${input.bulletinName ?? DEFAULT_BULLETIN_NAME}${issueLabel(bulletin)}`,
+    title: `${input.bulletinName ?? DEFAULT_BULLETIN_NAME}${issueLabel(bulletin, choiceMeaningsOf(settings))}`,
     creator: settings.officeName,
   });
   return Packer.toBuffer(doc);

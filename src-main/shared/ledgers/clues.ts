@@ -7,7 +7,7 @@ import { notBefore, onlyWhen, requiredWhen, requiredWith } from './rule-helpers'
 const DONE = { field: 'status', list: 'clueStatus', tags: ['已办结'] } as const satisfies DoneMeaning;
 
 /** Outcomes that need a sanction (处分种类) to land in the right one of the four forms. */
-export const SANCTION_OUTCOMES = ['党纪处分', '政务处分', '组织处理'];
+export const SANCTION_OUTCOMES = { list: 'clueOutcome', tags: ['党纪处分', '政务处分', '组织处理'] } as const;
 
 export const clues: LedgerDef = {
   key: 'clues',
@@ -158,8 +158,8 @@ export const clues: LedgerDef = {
     notBefore('closedDate', 'dispositionDate', '办结日期不能早于处置日期'),
     requiredWith('dispositionDate', 'disposition', '选择了处置方式时，处置日期必须填写'),
     requiredWith('disposition', 'outcome', '填写办理结果前，须先选择处置方式'),
-    requiredWhen('closedDate', 'status', [...DONE.tags], '办理状态为已办结时，办结日期必须填写'),
-    requiredWhen('outcome', 'status', [...DONE.tags], '办理状态为已办结时，办理结果必须选择'),
+    requiredWhen('closedDate', 'status', DONE, '办理状态为已办结时，办结日期必须填写'),
+    requiredWhen('outcome', 'status', DONE, '办理状态为已办结时，办理结果必须选择'),
     requiredWhen(
       'sanction',
       'outcome',

@@ -62,6 +62,6 @@ export const opinions: LedgerDef = {
   ],
   rules: [
     notBefore('closedDate', 'date', '处置完毕日期不能早于发现日期'),
-    requiredWhen('closedDate', 'status', [...DONE.tags], '处置状态为已处置时，处置完毕日期必须填写'),
+    requiredWhen('closedDate', 'status', DONE, '处置状态为已处置时，处置完毕日期必须填写'),
   ],
 };

@@ -92,8 +92,13 @@ export const rectifications: LedgerDef = {
   ],
   rules: [
     notBefore('deadline', 'date', '整改时限不能早于查摆日期'),
-    requiredWhen('deadline', 'kind', ['限期整改'], '限期整改的问题必须填写整改时限'),
-    requiredWhen('doneDate', 'status', [...DONE.tags], '整改状态为已整改或已销号时，完成日期必须填写'),
+    requiredWhen(
+      'deadline',
+      'kind',
+      { list: 'rectKind', tags: ['限期整改'] },
+      '限期整改的问题必须填写整改时限',
+    ),
+    requiredWhen('doneDate', 'status', DONE, '整改状态为已整改或已销号时，完成日期必须填写'),
     notBefore('doneDate', 'date', '完成日期不能早于查摆日期'),
   ],
 };

@@ -1,6 +1,13 @@
 // Builders for the cross-field rules ledgers share (date order, "a ≤ b", "required when"), so every ledger
 // phrases the same check the same way and an empty field never trips a rule meant for filled ones.
+import type { ChoiceListKey, DefaultChoice } from '../choices';
 import type { CrossFieldRule } from './types';
+
+/** Options of a choice list named by their meaning tags: the rule holds whatever the office calls them today. */
+export interface ChoiceCondition<K extends ChoiceListKey = ChoiceListKey> {
+  list: K;
+  tags: readonly DefaultChoice<K>[];
+}
 
 function filled(v: unknown): boolean {
   return !(v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0));
@@ -28,12 +35,17 @@ export function notMore(small: string, big: string, message: string, at = small)
   };
 }
 
-/** `field` must be filled when `when` holds one of `values` (e.g. 完成日期 when 状态 is 已完成). */
-export function requiredWhen(field: string, when: string, values: string[], message: string): CrossFieldRule {
+/** `field` must be filled when `when` holds one of the options (e.g. 完成日期 when 状态 means done). */
+export function requiredWhen<K extends ChoiceListKey>(
+  field: string,
+  when: string,
+  options: ChoiceCondition<K>,
+  message: string,
+): CrossFieldRule {
   return {
     paths: [field],
     message,
-    test: (r) => !values.includes(r[when] as string) || filled(r[field]),
+    test: (r, m) => !m.isAny(options.list, r[when], options.tags) || filled(r[field]),
   };
 }
 
@@ -42,7 +54,16 @@ export function requiredWith(field: string, other: string, message: string): Cro
   return { paths: [field], message, test: (r) => !filled(r[other]) || filled(r[field]) };
 }
 
-/** `field` may be filled only when `when` holds one of `values`. */
-export function onlyWhen(field: string, when: string, values: string[], message: string): CrossFieldRule {
-  return { paths: [field], message, test: (r) => !filled(r[field]) || values.includes(r[when] as string) };
+/** `field` may be filled only when `when` holds one of the options. */
+export function onlyWhen<K extends ChoiceListKey>(
+  field: string,
+  when: string,
+  options: ChoiceCondition<K>,
+  message: string,
+): CrossFieldRule {
+  return {
+    paths: [field],
+    message,
+    test: (r, m) => !filled(r[field]) || m.isAny(options.list, r[when], options.tags),
+  };
 }

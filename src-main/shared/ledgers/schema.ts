@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import { isValidDate, isValidMonth } from '../dates';
 import type { FieldDef, LedgerDef } from './types';
+import { NO_RENAMES } from '../choice-meanings';
+import type { ChoiceMeanings } from '../choice-meanings';
 
 export interface SchemaContext {
   choiceLists: Record<string, string[]>;
@@ -10,6 +12,8 @@ export interface SchemaContext {
   groupKeys: string[];
   /** Values already stored on the record being edited: a value removed from a list later stays valid. */
   previous?: Record<string, unknown>;
+  /** What stored choices mean after renames in 设置 (cross-field rules ask by meaning); none renamed if absent. */
+  meanings?: ChoiceMeanings;
 }
 
 function choiceSchema(f: FieldDef, ctx: SchemaContext): z.ZodType {
@@ -105,7 +109,8 @@ export function buildRecordSchema(def: LedgerDef, ctx: SchemaContext) {
     .strict()
     .superRefine((rec, issue) => {
       for (const rule of def.rules ?? []) {
-        if (!rule.test(rec)) issue.addIssue({ code: 'custom', path: [rule.paths[0]], message: rule.message });
+        if (!rule.test(rec, ctx.meanings ?? NO_RENAMES))
+          issue.addIssue({ code: 'custom', path: [rule.paths[0]], message: rule.message });
       }
     });
 }

@@ -87,7 +87,7 @@ export const tasks: LedgerDef = {
   ],
   rules: [
     notBefore('deadline', 'date', '完成时限不能早于开始日期'),
-    requiredWhen('doneDate', 'status', [...DONE.tags], '状态为已完成或已销号时，完成日期必须填写'),
+    requiredWhen('doneDate', 'status', DONE, '状态为已完成或已销号时，完成日期必须填写'),
     notBefore('doneDate', 'date', '完成日期不能早于开始日期'),
   ],
 };

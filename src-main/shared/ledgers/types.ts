@@ -2,6 +2,8 @@
 // the table columns, the detail view and the Excel import/export columns.
 import type { ChoiceListKey, DefaultChoice } from '../choices';
 
+import type { ChoiceMeanings } from '../choice-meanings';
+
 export const LEDGER_KEYS = [
   'meetings',
   'tasks',
@@ -72,8 +74,11 @@ export type DoneMeaning = {
 export interface CrossFieldRule {
   paths: string[];
   message: string;
-  /** Returns true when the record is fine. Only called when the single-field checks passed. */
-  test: (record: Record<string, unknown>) => boolean;
+  /**
+   * Returns true when the record is fine. Only called when the single-field checks passed. `meanings` tells what
+   * a stored choice means, so a rule about 已办结 or 党纪处分 holds after the office renames that option.
+   */
+  test: (record: Record<string, unknown>, meanings: ChoiceMeanings) => boolean;
 }
 
 export interface LedgerDef {

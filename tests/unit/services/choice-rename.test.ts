@@ -195,6 +195,27 @@ describe('renaming an outcome or a sanction', () => {
     expect(v['处分人数']).toEqual([3, 3]);
   });
 
+  it('keeps the record checks that depend on a meaning: 处分种类 after 党纪处分, 完成日期 after a done status', async () => {
+    await renameOption('clueOutcome', '党纪处分', '给予党纪处分');
+    await renameOption('taskStatus', '已完成', '已办完');
+    // A sanction belongs with the renamed outcome, and is still required there.
+    await create('clues', clue({ disposition: '初步核实', outcome: '给予党纪处分', sanction: '警告' }));
+    const missing = await t.call('ledgers:create', {
+      ledger: 'clues',
+      record: clue({ disposition: '初步核实', outcome: '给予党纪处分' }),
+    });
+    expect(missing.ok).toBe(false);
+    if (!missing.ok) expect(missing.error.message).toContain('处分种类必须选择');
+    // A task in the renamed done status still needs its done date.
+    const undated = await t.call('ledgers:create', {
+      ledger: 'tasks',
+      record: task({ date: '2026-04-03', deadline: '2026-04-25', status: '已办完' }),
+    });
+    expect(undated.ok).toBe(false);
+    if (!undated.ok) expect(undated.error.message).toContain('完成日期必须填写');
+    expect((await values())['第二种形态人次']).toEqual([1, 1]);
+  });
+
   it('mends the mapping when a page opened before the rename saves its stale copy', async () => {
     const stale = await t.ok('settings:get', {});
     await renameOption('clueSanction', '警告', '党内警告');

@@ -1,6 +1,7 @@
 // The bulletin read back from its .docx: red masthead, 期号, title, 编者按, body paragraphs, key numbers, 版记.
 import { describe, expect, it } from 'vitest';
 import { bodyParagraphs, buildBulletin, issueLabel } from '../../../src-main/word/bulletin';
+import { choiceMeaningsOf } from '../../../src-main/shared/choice-meanings';
 import { formatIndicator } from '../../../src-main/stats/format';
 import { documentText, part, sampleBulletin, sampleSettings, sampleValues } from './fixtures';
 
@@ -115,6 +116,14 @@ describe('buildBulletin', () => {
     const bulletin = sampleBulletin({ kind: '增刊', issueNo: 3 });
     expect(issueLabel(bulletin)).toBe('增刊第3期');
     expect((await documentText(await buildBulletin({ settings, bulletin })))[1]).toBe('增刊第3期');
+    // After the office renames 增刊 to 专刊, an issue saved as 专刊 (or before, as 增刊) is still a supplement.
+    const renamed = { ...settings, choiceMeanings: { bulletinKind: { 增刊: ['专刊', '增刊'] } } };
+    const special = sampleBulletin({ kind: '专刊', issueNo: 4 });
+    expect(issueLabel(special, choiceMeaningsOf(renamed))).toBe('增刊第4期');
+    expect((await documentText(await buildBulletin({ settings: renamed, bulletin: special })))[1]).toBe(
+      '增刊第4期',
+    );
+    expect(issueLabel(special)).toBe('第4期');
   });
 
   it('adds this period’s key numbers as a small table', async () => {

@@ -1,4 +1,5 @@
 // Form values ↔ record payload, and validation messages for the form: the same schema main validates with.
+import { choiceMeaningsOf } from '../../../../src-main/shared/choice-meanings';
 import { buildRecordSchema } from '../../../../src-main/shared/ledgers/schema';
 import type { SchemaContext } from '../../../../src-main/shared/ledgers/schema';
 import type { LedgerDef, LedgerRecord } from '../../../../src-main/shared/ledgers/types';
@@ -18,6 +19,7 @@ export function schemaContext(settings: Settings, previous?: Record<string, unkn
     unitIds: settings.units.map((u) => u.id),
     groupKeys: settings.groups.map((g) => g.key),
     previous,
+    meanings: choiceMeaningsOf(settings),
   };
 }
 
