@@ -47,6 +47,8 @@ export interface App {
   store: Store;
   security: Security;
   dataDir: string;
+  /** Where monthly packages go: settings' output folder, else 教育整顿工作台 in the documents folder. */
+  outputRoot(): string;
   close(): Promise<void>;
 }
 
@@ -126,6 +128,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     catalog,
   });
   const documents = opts.documentsDir ?? defaultDocumentsDir();
+  const outputRoot = () => sc.settings().outputDir || join(documents, '教育整顿工作台');
 
   const handlers: Handlers = {
     ...createCoreHandlers(sc, {
@@ -146,7 +149,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     ...createPackageHandlers(sc, {
       word,
       excel,
-      outputRoot: () => sc.settings().outputDir || join(documents, '教育整顿工作台'),
+      outputRoot,
     }),
     ...security.handlers,
   };
@@ -157,6 +160,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     store,
     security,
     dataDir: opts.dataDir,
+    outputRoot,
     async close() {
       await security.close();
       await store.close();

@@ -1,6 +1,6 @@
 // Electron main process: the thin edge. It resolves the data directory, builds the app through the same
 // composition root as web mode and the CLI, and opens one hardened window on app://.
-import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,7 @@ import { resolveDataDir, StoreLockedError } from '../store';
 import { registerIpc, APP_ORIGIN } from './ipc';
 import { APP_SCHEME, handleAppProtocol } from './protocol';
 import { hardenApp, hardenSession } from './security';
+import { createOutputFolders, registerShell, rememberPackages } from './shell';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const RENDERER_DIR = path.join(here, '../renderer');
@@ -79,8 +80,13 @@ app
       portableExeDir: process.env.PORTABLE_EXECUTABLE_DIR,
       userDataDir: app.getPath('userData'),
     });
-    campaign = await createApp({ dataDir, owner: 'desktop', version: app.getVersion() });
-    registerIpc(ipcMain, campaign.call, saveFile, campaign.security.sessions);
+    const documentsDir = app.getPath('documents');
+    campaign = await createApp({ dataDir, owner: 'desktop', version: app.getVersion(), documentsDir });
+    // The output folder exactly as the package service resolves it.
+    const root = campaign;
+    const folders = createOutputFolders(() => root.outputRoot());
+    registerIpc(ipcMain, rememberPackages(campaign.call, folders), saveFile, campaign.security.sessions);
+    registerShell(ipcMain, shell, folders);
     createWindow();
   })
   .catch((e: unknown) => {

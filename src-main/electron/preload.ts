@@ -1,4 +1,5 @@
-// The preload: exposes exactly the contract's channels to the page, nothing else (no ipcRenderer, no Node).
+// The preload: exposes exactly the contract's channels to the page, plus saving a file and opening a generated one
+// (checked in main), nothing else (no ipcRenderer, no Node).
 // Bundled as one CommonJS file because a sandboxed preload cannot use ESM imports.
 import { contextBridge, ipcRenderer } from 'electron';
 import { CHANNELS } from '../shared/contract';
@@ -18,6 +19,13 @@ export const desktopApi = {
   },
   saveFile(fileName: string, dataBase64: string): Promise<unknown> {
     return ipcRenderer.invoke('file:save', fileName, dataBase64);
+  },
+  /** Main opens only paths under the output folder (see shell.ts); the page cannot widen that. */
+  showItemInFolder(path: string): Promise<unknown> {
+    return ipcRenderer.invoke('shell:showItemInFolder', path);
+  },
+  openPath(path: string): Promise<unknown> {
+    return ipcRenderer.invoke('shell:openPath', path);
   },
 };
 

@@ -1,4 +1,5 @@
 // The real app (real store, real services, real router) on a temporary data directory, with a fixed clock.
+import { join } from 'node:path';
 import { createApp } from '../../src-main/app/create-app';
 import type { App } from '../../src-main/app/create-app';
 import { silentLogger } from '../../src-main/app/logger';
@@ -26,6 +27,7 @@ export async function openTestApp(opts: { now?: () => Date; dir?: string } = {})
     owner: 'test',
     logger: silentLogger,
     now: opts.now ?? (() => new Date('2026-04-20T10:00:00+08:00')),
+    documentsDir: join(dir, 'documents'),
   });
   const call = (async (channel: Channel, args: unknown) =>
     app.call(channel, args, testCtx)) as TestApp['call'];

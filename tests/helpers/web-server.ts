@@ -1,6 +1,7 @@
 // Starts the real app in web mode in-process for e2e tests: a real store in the given data directory, the real
 // router, the loopback HTTP door serving the built renderer (run `vite build` first; `npm run test:e2e` does).
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../../src-main/app/create-app';
 import { startWebServer as startDoor } from '../../src-main/doors/http/web-server';
@@ -10,7 +11,14 @@ const RENDERER_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url
 
 export async function startWebServer(opts: { dataDir: string; demo?: boolean; now?: () => Date }) {
   if (!existsSync(`${RENDERER_DIR}/index.html`)) throw new Error('界面尚未构建：请先运行 npx vite build');
-  const app = await createApp({ dataDir: opts.dataDir, owner: 'test', logger: silentLogger, now: opts.now });
+  // Packages a test makes go inside its own data directory, never into the documents folder of whoever runs it.
+  const app = await createApp({
+    dataDir: opts.dataDir,
+    owner: 'test',
+    logger: silentLogger,
+    now: opts.now,
+    documentsDir: join(opts.dataDir, 'documents'),
+  });
   if (opts.demo) {
     const r = await app.call(
       'demo:load',

@@ -8,6 +8,10 @@ import type { AppError, Result } from '../../../src-main/shared/result';
 export interface DesktopApi {
   invoke(channel: string, args: unknown): Promise<Result<unknown>>;
   saveFile(fileName: string, dataBase64: string): Promise<Result<{ path: string } | null>>;
+  /** Shows a generated file selected in the system's file manager (only under the output folder). */
+  showItemInFolder(path: string): Promise<Result<null>>;
+  /** Opens a generated file or its folder with the system's program (only under the output folder). */
+  openPath(path: string): Promise<Result<null>>;
 }
 
 declare global {

@@ -1,4 +1,5 @@
 // Saving a generated file: the desktop shows a save dialog through the preload; web mode downloads a Blob.
+// Opening one the desktop wrote (a package's folder or file): through the preload, which main checks.
 import type { Result } from '../../../src-main/shared/result';
 
 export interface GeneratedFile {
@@ -45,4 +46,19 @@ export function readFileBase64(file: File): Promise<string> {
     reader.onerror = () => reject(reader.error ?? new Error('读取文件失败'));
     reader.readAsDataURL(file);
   });
+}
+
+const NOT_DESKTOP: Result<null> = {
+  ok: false,
+  error: { code: 'unknown_channel', message: '只有桌面版可以直接打开文件，网页版请下载后打开。' },
+};
+
+/** Desktop: opens a generated file or its folder with the system's program. */
+export async function openInSystem(path: string): Promise<Result<null>> {
+  return window.api ? window.api.openPath(path) : NOT_DESKTOP;
+}
+
+/** Desktop: shows a generated file selected in the system's file manager. */
+export async function showInFolder(path: string): Promise<Result<null>> {
+  return window.api ? window.api.showItemInFolder(path) : NOT_DESKTOP;
 }

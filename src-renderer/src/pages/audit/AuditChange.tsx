@@ -34,6 +34,12 @@ const OTHER_LABELS: Record<string, string> = {
   lockMinutes: '自动锁屏分钟数',
   docFormat: '公文格式',
   bulletinName: '简报名称',
+  choiceMeanings: '选项的统计含义（改名记录）',
+  report: '报告信息',
+  outputDir: '输出文件夹',
+  highlights: '工作亮点',
+  problems: '存在的问题',
+  nextSteps: '下一步工作打算',
   setupDone: '首次设置完成',
 };
 

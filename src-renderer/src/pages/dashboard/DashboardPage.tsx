@@ -1,5 +1,5 @@
-// 首页: the chosen period's key numbers with 累计, task lights per group and the charts.
-import { ReloadOutlined } from '@ant-design/icons';
+// 首页: the chosen period's key numbers with 累计, task lights per group and the charts; 「生成月报」 one click away.
+import { FileDoneOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Button, Col, Row, Space, Typography } from 'antd';
 import { lazy, Suspense, useMemo } from 'react';
 import { chineseMonthDay } from '../../../../src-main/shared/dates';
@@ -10,6 +10,7 @@ import { useAppData } from '../../hooks/useAppData';
 import { useChannel } from '../../hooks/useChannel';
 import { usePeriod } from '../../hooks/usePeriod';
 import { makeLookups } from '../../lib/ledgerView';
+import { MONTHLY_FOCUS_HASH } from '../../lib/links';
 import { KeyNumbers } from './KeyNumbers';
 import { TaskLights } from './TaskLights';
 
@@ -42,6 +43,16 @@ export function DashboardPage() {
               loading={dash.loading && !!dash.data}
               aria-label="刷新"
             />
+            <Button
+              type="primary"
+              icon={<FileDoneOutlined />}
+              onClick={() => {
+                window.location.hash = MONTHLY_FOCUS_HASH;
+              }}
+              data-testid="dashboard-monthly"
+            >
+              生成月报
+            </Button>
           </Space>
         </Col>
       </Row>
@@ -51,7 +62,7 @@ export function DashboardPage() {
         <LoadingState tip="正在统计…" />
       ) : (
         <>
-          <KeyNumbers indicators={dash.data.indicators} />
+          <KeyNumbers indicators={dash.data.indicators} names={dash.data.keyNumbers} />
           <TaskLights
             lights={dash.data.taskLights}
             overdue={dash.data.overdueTasks}

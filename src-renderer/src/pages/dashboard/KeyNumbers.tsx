@@ -3,26 +3,11 @@ import { Card, Col, Row, Statistic, Typography } from 'antd';
 import type { IndicatorValue } from '../../../../src-main/shared/indicators';
 import { formatIndicator } from '../../lib/format';
 
-/** The numbers an office looks at first; whichever of them the catalog has, in this order. */
-const PREFERRED = [
-  '领导小组会议次数',
-  '督导检查次数',
-  '集中学习次数',
-  '参学率',
-  '心得体会篇数',
-  '学习笔记万字',
-  '受理线索数',
-  '检视问题数',
-  '整改率',
-  '制度数',
-  '宣传稿件数',
-  '简报期数',
-];
-
-export function pickKeyNumbers(all: IndicatorValue[], max = 12): IndicatorValue[] {
+/** The cards main names (stats/dashboard.ts), topped up with other numbers should any be missing. */
+export function pickKeyNumbers(all: IndicatorValue[], preferred: string[], max = 12): IndicatorValue[] {
   const numeric = all.filter((i) => typeof i.period === 'number');
   const byName = new Map(numeric.map((i) => [i.name, i]));
-  const picked = PREFERRED.flatMap((n) => (byName.has(n) ? [byName.get(n)!] : []));
+  const picked = preferred.flatMap((n) => (byName.has(n) ? [byName.get(n)!] : []));
   for (const i of numeric) {
     if (picked.length >= Math.max(8, Math.min(max, picked.length))) break;
     if (!picked.includes(i)) picked.push(i);
@@ -30,8 +15,8 @@ export function pickKeyNumbers(all: IndicatorValue[], max = 12): IndicatorValue[
   return picked.slice(0, max);
 }
 
-export function KeyNumbers({ indicators }: { indicators: IndicatorValue[] }) {
-  const items = pickKeyNumbers(indicators);
+export function KeyNumbers({ indicators, names }: { indicators: IndicatorValue[]; names: string[] }) {
+  const items = pickKeyNumbers(indicators, names);
   if (!items.length) return null;
   return (
     <Row gutter={[12, 12]} data-testid="key-numbers">

@@ -1,27 +1,70 @@
-// 工作情况报告: pick period and template, preview which placeholders get which values, then save the Word file.
+// 工作情况报告: 「生成月报」 first (the package a leader signs), then 本期文字 the report uses for the chosen period,
+// then the single Word report with a template of choice and a preview of what its placeholders get.
 import { EyeOutlined, FileWordOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Space, Table, Typography } from 'antd';
-import { useState } from 'react';
+import { App, Button, Card, Empty, Space, Table, Typography } from 'antd';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { AppError } from '../../../../src-main/shared/result';
 import type { ResultOf } from '../../../../src-main/shared/contract';
 import { call } from '../../api/client';
-import { PeriodPicker } from '../../components/PeriodPicker';
 import { ProblemList } from '../../components/ProblemList';
+import { useAppData } from '../../hooks/useAppData';
 import { useFileTask } from '../../hooks/useFileTask';
-import { usePeriod } from '../../hooks/usePeriod';
+import type { PeriodChoice, PeriodState } from '../../hooks/usePeriod';
+import { nextOrder } from '../../lib/order';
+import { canWriteAnything } from '../../lib/permissions';
+import { periodText } from '../../lib/period';
+import { MonthlyPackageCard } from './MonthlyPackageCard';
+import { ReportNotesCard } from './ReportNotesCard';
+import type { ReportNotesHandle } from './ReportNotesCard';
 import { TemplatePicker } from './TemplatePicker';
 
 type Preview = ResultOf<'word:preview'>;
 
-export function ReportExport() {
-  const periodState = usePeriod();
+interface Props {
+  periodState: PeriodState;
+  /** Whether this tab is the one shown (keyboard shortcuts only then). */
+  active: boolean;
+}
+
+export function ReportExport({ periodState, active }: Props) {
+  const { viewer } = useAppData();
+  const { modal } = App.useApp();
   const { from, to } = periodState.period;
   const [templateId, setTemplateId] = useState<string | undefined>();
   const [preview, setPreview] = useState<{ key: string; rows: Preview } | null>(null);
   const [previewing, setPreviewing] = useState(false);
   const [previewError, setPreviewError] = useState<AppError | null>(null);
+  const [notesSavedAt, setNotesSavedAt] = useState<{ from: string; to: string; at: number } | null>(null);
+  const notesDirty = useRef(false);
+  const notes = useRef<ReportNotesHandle>(null);
   const task = useFileTask();
   const key = `${from}|${to}|${templateId ?? ''}`;
+
+  // Switching the period with unsaved 本期文字 asks first; the pickers are controlled, so 继续编辑 leaves them as they were.
+  const guarded = useMemo<PeriodState>(
+    () => ({
+      ...periodState,
+      choose: (c: PeriodChoice) => {
+        if (!notesDirty.current) return periodState.choose(c);
+        modal.confirm({
+          title: '本期文字尚未保存',
+          content: `切换期间将放弃对“${periodText(from, to)}”本期文字的修改。`,
+          okText: '放弃修改并切换',
+          okButtonProps: { danger: true },
+          cancelText: '继续编辑',
+          autoFocusButton: 'cancel',
+          onOk: () => {
+            notes.current?.discard();
+            periodState.choose(c);
+          },
+        });
+      },
+    }),
+    [periodState, modal, from, to],
+  );
+  const onDirtyChange = useCallback((d: boolean) => {
+    notesDirty.current = d;
+  }, []);
 
   const loadPreview = async () => {
     setPreviewing(true);
@@ -35,9 +78,26 @@ export function ReportExport() {
   const rows = preview?.key === key ? preview.rows : null;
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="report-export">
-      <Card size="small">
+      <MonthlyPackageCard
+        periodState={guarded}
+        notesSavedAt={notesSavedAt}
+        onEditNotes={() => notes.current?.focus()}
+      />
+      <ReportNotesCard
+        ref={notes}
+        from={from}
+        to={to}
+        canEdit={canWriteAnything(viewer)}
+        active={active}
+        onDirtyChange={onDirtyChange}
+        onSaved={(info) => setNotesSavedAt({ from: info.from, to: info.to, at: nextOrder() })}
+      />
+      <Card
+        size="small"
+        title="单独导出 Word 报告"
+        extra={<Typography.Text type="secondary">期间：{periodText(from, to)}（在上方选择）</Typography.Text>}
+      >
         <Space wrap size={12}>
-          <PeriodPicker state={periodState} />
           <TemplatePicker kind="word" value={templateId} onChange={setTemplateId} />
           <Button icon={<EyeOutlined />} loading={previewing} onClick={() => void loadPreview()}>
             预览填充内容
@@ -46,7 +106,16 @@ export function ReportExport() {
             type="primary"
             icon={<FileWordOutlined />}
             loading={task.busy}
-            onClick={() => void task.run('工作情况报告', () => call('word:report', { from, to, templateId }))}
+            onClick={() =>
+              void task.run('工作情况报告', (allowIncomplete) =>
+                call('word:report', {
+                  from,
+                  to,
+                  templateId,
+                  ...(allowIncomplete ? { allowIncomplete } : {}),
+                }),
+              )
+            }
           >
             导出 Word 报告
           </Button>
@@ -56,6 +125,11 @@ export function ReportExport() {
         </Space>
       </Card>
       {task.error && <ProblemList error={task.error} onClose={task.clearError} />}
+      {task.warning && (
+        <div data-testid="report-warnings">
+          <ProblemList error={task.warning} warning onClose={task.clearWarning} />
+        </div>
+      )}
       {previewError && <ProblemList error={previewError} onClose={() => setPreviewError(null)} />}
       <Card
         size="small"

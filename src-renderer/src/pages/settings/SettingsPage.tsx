@@ -1,5 +1,5 @@
 // 设置: names and dates, phases, working groups and leading group, units, choice lists, the four-forms mapping, the
-// Word format, accounts and security. Only the administrator saves; everyone else sees the settings read-only.
+// Word format, what the report says that no ledger holds (报告信息), accounts and security. Only the administrator saves; everyone else sees the settings read-only.
 import { SaveOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, Space, Tabs, Typography } from 'antd';
 import { useMemo, useState } from 'react';
@@ -13,6 +13,7 @@ import { DocFormatSection, docFormatOf } from './DocFormatSection';
 import { FourFormsSection } from './FourFormsSection';
 import { GroupsSection } from './GroupsSection';
 import { PhasesSection } from './PhasesSection';
+import { ReportInfoSection } from './ReportInfoSection';
 import { saveSettings } from './settingsForm';
 import { UnitsSection } from './UnitsSection';
 
@@ -26,9 +27,11 @@ const TAB_OF: Record<string, string> = {
   docFormat: 'docFormat',
   bulletinName: 'docFormat',
   lockMinutes: 'account',
+  report: 'report',
+  outputDir: 'report',
 };
 
-const TABS = ['basic', 'phases', 'groups', 'units', 'choices', 'fourForms', 'docFormat', 'account'];
+const TABS = ['basic', 'phases', 'groups', 'units', 'choices', 'fourForms', 'docFormat', 'report', 'account'];
 
 export function SettingsPage({ tab: initialTab }: { tab?: string }) {
   const { settings, setSettings, info, viewer } = useAppData();
@@ -88,6 +91,7 @@ export function SettingsPage({ tab: initialTab }: { tab?: string }) {
       ),
     },
     { key: 'docFormat', label: '公文格式', children: <DocFormatSection form={form} /> },
+    { key: 'report', label: '报告信息', children: <ReportInfoSection form={form} /> },
     { key: 'account', label: '账户与安全', children: <AccountSection /> },
   ].map((i) => ({ ...i, forceRender: true }));
 
