@@ -36,12 +36,13 @@ import type { UnitValues } from '../word';
 import type { ReportNotesService } from './report-notes-service';
 import { incompletePeriod } from './period-check';
 import type { ServiceContext } from './service-context';
+import type { IndicatorName } from '../stats/catalog';
 
 const COLLECTION = 'templates';
 const KIND = 'word-report';
 
 /** Shown in a bulletin's 本期主要数据 block, when present in the catalog (counts only, nothing confidential). */
-const KEY_NUMBERS = [
+const KEY_NUMBERS: IndicatorName[] = [
   '集中学习次数',
   '专题授课次数',
   '参学率',

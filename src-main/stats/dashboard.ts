@@ -2,11 +2,28 @@
 // progress and a per-unit comparison, all from the same index the catalog reads.
 import type { DashboardData } from '../shared/contract/stats';
 import type { StatsQuery } from '../shared/indicators';
+import type { IndicatorName } from './catalog';
 import { computeIndicators, rangesOf } from './compute';
 import { bucketByUnit, groupOf, StatsIndex } from './stats-index';
 import { taskLight } from './tasks';
 import type { StatsInput } from './types';
 import { doneDateBy, num, str, sum } from './util';
+
+/** The numbers an office looks at first, in this order: the dashboard's cards (typed: a typo fails to compile). */
+export const DASHBOARD_KEY_NUMBERS: IndicatorName[] = [
+  '领导小组会议次数',
+  '督导检查次数',
+  '集中学习次数',
+  '参学率',
+  '心得体会篇数',
+  '学习笔记万字',
+  '受理线索数',
+  '检视问题数',
+  '整改率',
+  '制度数',
+  '宣传稿件数',
+  '简报期数',
+];
 
 /** 'YYYY-MM' of every month from `from` to `to`, both included. */
 function monthsBetween(from: string, to: string): string[] {
@@ -94,5 +111,6 @@ export function computeDashboard(input: StatsInput, query: StatsQuery, today: st
     studyByMonth,
     rectification: { total: found.length, done, closed, inProgress: found.length - done - closed },
     perUnit,
+    keyNumbers: DASHBOARD_KEY_NUMBERS,
   };
 }

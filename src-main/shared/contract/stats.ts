@@ -23,6 +23,8 @@ export interface DashboardData {
   studyByMonth: { month: string; sessions: number; participants: number }[];
   rectification: { total: number; done: number; closed: number; inProgress: number };
   perUnit: { unit: string; unitName: string; studies: number; writings: number; rectifications: number }[];
+  /** Names of the key-number cards, in order (declared with the catalog's typed names in src-main/stats). */
+  keyNumbers: string[];
 }
 
 export const statsContract = {

@@ -39,6 +39,12 @@ describe('computeDashboard', () => {
     ]);
   });
 
+  it('names its key-number cards, each one an indicator the values hold', () => {
+    const names = new Set(d.indicators.map((i) => i.name));
+    expect(d.keyNumbers.slice(0, 3)).toEqual(['领导小组会议次数', '督导检查次数', '集中学习次数']);
+    for (const n of d.keyNumbers) expect(names.has(n), n).toBe(true);
+  });
+
   it('shows rectification progress of everything found so far', () => {
     // Found by 04-30: x1…x5. 已整改 by then: x1 x5; 已销号: x2; x3 (done 05-02) and x4 still in progress.
     expect(d.rectification).toEqual({ total: 5, done: 2, closed: 1, inProgress: 2 });
