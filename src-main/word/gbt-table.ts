@@ -28,6 +28,8 @@ export interface TableSpec {
   /** Row index → number of rows the first cell spans (categories); spanned rows omit their first cell. */
   firstColumnSpans?: Map<number, number>;
   pt?: number;
+  /** Keeps the last row on the page of what follows (a note under the table), so the note never stands alone. */
+  keepLastRowWithNext?: boolean;
 }
 
 /** A table with both a table width and grid-column widths (WPS lays out from the grid, Word from the width). */
@@ -37,7 +39,7 @@ export function gbtTable(kit: GbtKit, spec: TableSpec): Table {
   const widths = spec.columns.map((c) => Math.floor((kit.geo.textWidth * c.weight) / total));
   widths[widths.length - 1] += kit.geo.textWidth - widths.reduce((s, w) => s + w, 0);
   const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-  const cell = (text: string, col: number, header: boolean, rowSpan?: number) =>
+  const cell = (text: string, col: number, header: boolean, rowSpan?: number, keepNext = false) =>
     new TableCell({
       width: { size: widths[col], type: WidthType.DXA },
       verticalAlign: VerticalAlignTable.CENTER,
@@ -49,6 +51,7 @@ export function gbtTable(kit: GbtKit, spec: TableSpec): Table {
             // Exact spacing in points of the table's own size: neither the body grid nor Normal's spacing applies.
             spacing: { line: Math.round(pt * 1.5 * 20), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
             indent: { firstLine: 0 },
+            keepNext,
             children: [kit.run(line, { role: header ? 'heading1' : 'body', pt })],
           }),
       ),
@@ -68,7 +71,8 @@ export function gbtTable(kit: GbtKit, spec: TableSpec): Table {
         cantSplit: true,
         children: r.flatMap((text, ci) => {
           if (ci === 0 && spanned.has(ri)) return [];
-          return [cell(text, ci, false, ci === 0 ? spec.firstColumnSpans?.get(ri) : undefined)];
+          const keep = !!spec.keepLastRowWithNext && ri === spec.rows.length - 1;
+          return [cell(text, ci, false, ci === 0 ? spec.firstColumnSpans?.get(ri) : undefined, keep)];
         }),
       }),
   );

@@ -152,5 +152,6 @@ export function unitsTableSpec(rows: string[][]): TableSpec {
     ],
     rows,
     pt: 10.5,
+    keepLastRowWithNext: true,
   };
 }
