@@ -3,6 +3,7 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { DamagedFileError, readJsonFile } from './collection-adapter';
 import { errorCode } from './durable-write';
+import { BadBackupError } from './errors';
 import { fileStamp, localDay } from './format-time';
 import type { Logger } from './types';
 
@@ -48,16 +49,17 @@ export function buildBundle(
 
 function checkHeader(value: unknown, file: string): BackupHeader {
   const h = value as Partial<BackupHeader> | null;
+  const name = path.basename(file);
   if (typeof h !== 'object' || h === null || h.format !== BUNDLE_FORMAT) {
-    throw new Error(`${path.basename(file)} 不是本程序的备份文件。`);
+    throw new BadBackupError(`${name} 不是本程序的备份文件，未做任何恢复。`);
   }
   if (h.formatVersion !== 1)
-    throw new Error(`${path.basename(file)} 的备份格式（第 ${h.formatVersion} 版）无法识别，请升级程序。`);
+    throw new BadBackupError(`${name} 的备份格式（第 ${h.formatVersion} 版）无法识别，请升级程序。`);
   if (!Number.isInteger(h.schemaVersion) || (h.schemaVersion as number) < 0) {
-    throw new Error(`${path.basename(file)} 缺少有效的数据格式版本号。`);
+    throw new BadBackupError(`${name} 缺少有效的数据格式版本号。`);
   }
   if (typeof h.createdAt !== 'string' || Number.isNaN(Date.parse(h.createdAt))) {
-    throw new Error(`${path.basename(file)} 缺少有效的备份时间。`);
+    throw new BadBackupError(`${name} 缺少有效的备份时间。`);
   }
   return {
     format: BUNDLE_FORMAT,
@@ -68,21 +70,64 @@ function checkHeader(value: unknown, file: string): BackupHeader {
   };
 }
 
-/** Reads and checks a whole bundle; throws an Error with a Chinese message if it is damaged or not a bundle. */
+const READ_FAILURES: Record<string, string> = {
+  EACCES: '没有读取权限',
+  EPERM: '没有读取权限或文件被占用',
+  EISDIR: '这是一个文件夹',
+  EBUSY: '文件被其他程序占用',
+  EIO: '磁盘读写错误',
+};
+
+function unreadable(file: string, err: unknown): BadBackupError {
+  const code = errorCode(err);
+  if (code === 'ENOENT' || code === 'ENOTDIR') return new BadBackupError(`找不到备份文件 ${file}。`);
+  const why = (code && READ_FAILURES[code]) ?? `无法读取${code ? `：${code}` : ''}`;
+  return new BadBackupError(`无法读取文件 ${path.basename(file)}（${why}），未做任何恢复。`);
+}
+
+/** The first bytes of a file, as text: where every bundle states its format. */
+async function readStart(file: string, bytes: number): Promise<string> {
+  const handle = await fsp.open(file, 'r');
+  try {
+    const buf = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(buf, 0, bytes, 0);
+    return buf.subarray(0, bytesRead).toString('utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Reads and checks a whole bundle; throws BadBackupError (code 'bad_file', a Chinese message) if it is not a
+ * readable bundle. Whatever file a caller names (`/etc/shadow`, a device, a 5 GB video), it is refused from its
+ * first few KB, and no message ever quotes its content: messages reach logs and other users' screens.
+ */
 export async function readBundle(file: string): Promise<Bundle> {
+  const name = path.basename(file);
+  let start: string;
+  try {
+    const st = await fsp.stat(file);
+    if (!st.isFile()) throw new BadBackupError(`${name} 不是一个普通文件，不能作为备份恢复。`);
+    start = await readStart(file, HEADER_PROBE_BYTES);
+  } catch (err) {
+    throw err instanceof BadBackupError ? err : unreadable(file, err);
+  }
+  // Every bundle begins with its header, format first: anything else is not ours, whatever it holds.
+  if (!start.includes(`"${BUNDLE_FORMAT}"`))
+    throw new BadBackupError(`${name} 不是本程序的备份文件，未做任何恢复。`);
   let parsed: Awaited<ReturnType<typeof readJsonFile>>;
   try {
     parsed = await readJsonFile(file);
   } catch (err) {
     if (err instanceof DamagedFileError)
-      throw new Error(`备份文件 ${path.basename(file)} 已损坏：${err.reason}。`);
-    throw err;
+      throw new BadBackupError(`备份文件 ${name} 已损坏：${err.reason}，未做任何恢复。`);
+    throw unreadable(file, err);
   }
-  if (!parsed) throw new Error(`找不到备份文件 ${file}。`);
+  if (!parsed) throw new BadBackupError(`找不到备份文件 ${file}。`);
   const header = checkHeader(parsed.value, file);
   const collections = (parsed.value as { collections?: unknown }).collections;
   if (typeof collections !== 'object' || collections === null || Array.isArray(collections)) {
-    throw new Error(`备份文件 ${path.basename(file)} 中没有数据集合。`);
+    throw new BadBackupError(`备份文件 ${name} 中没有数据集合，未做任何恢复。`);
   }
   return { header, collections: collections as Record<string, unknown> };
 }
@@ -90,15 +135,7 @@ export async function readBundle(file: string): Promise<Bundle> {
 /** Reads only the header at the start of a bundle; null if the file is not a readable bundle. */
 export async function readBackupHeader(file: string): Promise<BackupHeader | null> {
   try {
-    const handle = await fsp.open(file, 'r');
-    let text: string;
-    try {
-      const buf = Buffer.alloc(HEADER_PROBE_BYTES);
-      const { bytesRead } = await handle.read(buf, 0, HEADER_PROBE_BYTES, 0);
-      text = buf.subarray(0, bytesRead).toString('utf8');
-    } finally {
-      await handle.close();
-    }
+    const text = await readStart(file, HEADER_PROBE_BYTES);
     // Inside a JSON string every quote is escaped, so this marker can only be the real key.
     const at = text.indexOf(',"collections":');
     if (at >= 0) return checkHeader(JSON.parse(text.slice(0, at) + '}'), file);

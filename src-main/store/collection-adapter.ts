@@ -34,7 +34,9 @@ function describeDamage(bytes: Buffer, message: string): string {
   const position = /at position (\d+)/.exec(message);
   const atEnd = position !== null && Number(position[1]) >= bytes.toString('utf8').trimEnd().length;
   if (atEnd || /end of (JSON )?input|Unterminated/i.test(message)) return '被截断，内容不完整';
-  return `不是有效的 JSON（${message}）`;
+  // Never the parser's own message: V8 quotes the text around the error ("root:*:1…" of /etc/shadow, or a
+  // record's content), and this reason goes into notices and logs. The position is enough to find the spot.
+  return position ? `不是有效的 JSON（第 ${Number(position[1]) + 1} 个字符处有误）` : '不是有效的 JSON';
 }
 
 /** Reads and parses a JSON file; null if it does not exist, DamagedFileError if it is not usable. */

@@ -4,10 +4,10 @@ import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { StoreLockedError, type LockInfo } from './errors';
+import { LOCK_FILE_NAME, StoreLockLostError, StoreLockedError, type LockInfo } from './errors';
 import { errorCode, fsyncDir, sleep, tempPathFor } from './durable-write';
 
-export const LOCK_FILE = 'store.lock';
+export const LOCK_FILE = LOCK_FILE_NAME;
 /** A lock file we cannot parse is normally one being written right now; after this long it is debris. */
 const UNREADABLE_LOCK_GRACE_MS = 10_000;
 
@@ -32,7 +32,35 @@ function releaseSync(file: string, token: string): void {
   }
 }
 
+/** What a stat says about the lock file: equal stamps mean nobody replaced, rewrote or re-created it. */
+interface Stamp {
+  dev: number;
+  ino: number;
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+}
+
+function stampOf(st: fs.Stats): Stamp {
+  return { dev: st.dev, ino: st.ino, size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs };
+}
+
+function sameStamp(a: Stamp, b: Stamp): boolean {
+  return (
+    a.dev === b.dev &&
+    a.ino === b.ino &&
+    a.size === b.size &&
+    a.mtimeMs === b.mtimeMs &&
+    a.ctimeMs === b.ctimeMs
+  );
+}
+
 export class DirLock {
+  /** The lock file as we last saw it holding our token; null until first checked. */
+  private stamp: Stamp | null = null;
+  /** Set once the lock was found not to be ours: from then on every check fails the same way. */
+  private lost: StoreLockLostError | null = null;
+
   constructor(
     readonly file: string,
     readonly info: LockInfo,
@@ -44,8 +72,37 @@ export class DirLock {
     return current.kind === 'ok' && current.info.token === this.info.token;
   }
 
+  /**
+   * Throws StoreLockLostError unless the lock file is still ours. Called before and after every write, so it must
+   * be cheap: one stat, compared with the stamp of the file we last read our token from (device, inode, size,
+   * modification and change times). Only when the stamp differs is the small file read to look at the token, or
+   * always where the file system has no file identity (inode 0) and coarse times could hide a replacement.
+   */
+  async assertHeld(): Promise<void> {
+    if (this.lost) throw this.lost;
+    // Synchronous on purpose: a few microseconds on the main thread, where an async stat would wait twice for a
+    // thread-pool hop (measurably more on a busy machine). A missing file gives undefined, not an exception.
+    const st = fs.statSync(this.file, { throwIfNoEntry: false }) ?? null;
+    if (st && st.ino !== 0 && this.stamp && sameStamp(stampOf(st), this.stamp)) return;
+    const current = st ? await readLock(this.file) : ({ kind: 'missing' } as const);
+    if (current.kind === 'ok' && current.info.token === this.info.token) {
+      if (st) this.stamp = stampOf(st);
+      return;
+    }
+    // Missing, unreadable or someone else's: another program may have opened the directory since.
+    const holder = current.kind === 'ok' ? current.info : null;
+    this.lost = new StoreLockLostError(
+      path.dirname(this.file),
+      holder,
+      !holder || holder.hostname === os.hostname(),
+    );
+    if (heldLocks.get(this.file) === this.info.token) heldLocks.delete(this.file);
+    throw this.lost;
+  }
+
   async release(): Promise<void> {
-    heldLocks.delete(this.file);
+    // Only forget the file if it is ours: another lock in this process may have taken the name since.
+    if (heldLocks.get(this.file) === this.info.token) heldLocks.delete(this.file);
     if (await this.isHeld()) {
       await fsp.rm(this.file, { force: true });
       await fsyncDir(path.dirname(this.file)).catch(() => undefined);

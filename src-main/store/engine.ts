@@ -5,7 +5,7 @@ import { Low } from 'lowdb';
 import { BACKUP_DIR, buildBundle, newBackupPath, rotateBackups } from './backup-files';
 import { CollectionAdapter } from './collection-adapter';
 import { errorCode, moveDurable, writeFileDurable } from './durable-write';
-import { StoreCorruptError } from './errors';
+import { StoreCorruptError, StoreLockLostError } from './errors';
 import { fileStamp } from './format-time';
 import { commitFiles, JournalStuckError, type FileChange } from './journal';
 import type { Encoded } from './json-encoding';
@@ -44,6 +44,9 @@ export class Engine {
   metaBytes: Buffer | null = null;
   /** Set when a failed commit could not be undone: further writes would make things worse until a restart. */
   broken: string | null = null;
+  /** The directory lock, checked around every write; null while none is held (never in normal use). */
+  lock: { assertHeld(): Promise<void> } | null = null;
+  private lockLostTold = false;
 
   constructor(readonly opts: EngineOptions) {
     this.backupDir = path.join(opts.dataDir, BACKUP_DIR);
@@ -71,6 +74,23 @@ export class Engine {
     this.opts.logger[kind === 'created' ? 'info' : 'warn'](message, file ? { file } : undefined);
   }
 
+  /**
+   * Throws StoreLockLostError when the directory lock is no longer ours, and tells the user once. Before a write it
+   * keeps us from overwriting another program's data; after it, it keeps us from acknowledging a write that landed
+   * after another program had already read the directory (that program would overwrite it with older data).
+   */
+  async assertOwner(): Promise<void> {
+    try {
+      await this.lock?.assertHeld();
+    } catch (err) {
+      if (err instanceof StoreLockLostError && !this.lockLostTold) {
+        this.lockLostTold = true;
+        this.notice('lock_lost', err.message);
+      }
+      throw err;
+    }
+  }
+
   buildMeta(version: number): Buffer {
     const meta = {
       format: 'campaign-desk-meta',
@@ -91,6 +111,7 @@ export class Engine {
     opts: { version?: number; writeMeta?: boolean } = {},
   ): Promise<void> {
     if (this.broken) throw new Error(this.broken);
+    await this.assertOwner();
     const encoded: [Slot, Encoded][] = [...values].map(([name, v]) => {
       const slot = this.slot(name);
       return [slot, slot.adapter.encode(v)];
@@ -100,8 +121,10 @@ export class Engine {
     if (encoded.length === 1 && !meta) {
       const [slot, enc] = encoded[0];
       await slot.adapter.writeEncoded(enc);
+      await this.assertOwner();
     } else if (encoded.length === 0 && meta) {
       await writeFileDurable(path.join(this.dataDir, META_FILE), meta);
+      await this.assertOwner();
     } else if (encoded.length > 0) {
       const changes: FileChange[] = encoded.map(([slot, enc]) => ({
         name: slot.fileName,
@@ -111,12 +134,19 @@ export class Engine {
       if (meta)
         changes.push({ name: META_FILE, bytes: [meta], previous: this.metaBytes && [this.metaBytes] });
       try {
-        await commitFiles(this.dataDir, changes, this.opts.now());
+        // Only a lost lock stops the undo: after any other failure the undo must run, or the journal would replay
+        // this unacknowledged change over later saves at the next start.
+        const stillOwner = () =>
+          this.assertOwner().catch((e: unknown) => {
+            if (e instanceof StoreLockLostError) throw e;
+          });
+        await commitFiles(this.dataDir, changes, this.opts.now(), stillOwner);
       } catch (err) {
         if (err instanceof JournalStuckError) this.broken = `${err.message}请重新启动程序。`;
         // Stuck after a full apply means the files are new: memory must follow them.
         if (!(err instanceof JournalStuckError && err.applied)) throw err;
       }
+      await this.assertOwner();
       for (const [slot, enc] of encoded) slot.adapter.adopt(enc);
     }
     for (const [slot, enc] of encoded) slot.low.data = enc.value;
@@ -128,6 +158,7 @@ export class Engine {
 
   /** Writes one self-contained bundle of every collection as it is now; rotates the automatic ones. */
   async backup(reason: string, file?: string): Promise<string> {
+    await this.assertOwner(); // rotation deletes files in the data directory
     const target = file ? path.resolve(file) : await newBackupPath(this.backupDir, this.opts.now());
     await fsp.mkdir(path.dirname(target), { recursive: true });
     const parts: [string, readonly Buffer[]][] = [...this.slots.values()].map((s) => [

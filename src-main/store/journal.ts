@@ -40,7 +40,17 @@ function buildJournal(changes: FileChange[], now: Date): Buffer[] {
   return chunks;
 }
 
-export async function commitFiles(dataDir: string, changes: FileChange[], now: Date): Promise<void> {
+/**
+ * `stillOwner` throws when the directory lock is no longer ours. It is asked before undoing a failed commit: a
+ * program that took the directory over deletes our temp files as crash debris (so our write fails) and then rolls
+ * our journal forward; undoing beside it would mix old and new files. Without the lock we leave the journal to it.
+ */
+export async function commitFiles(
+  dataDir: string,
+  changes: FileChange[],
+  now: Date,
+  stillOwner: () => Promise<void> = async () => undefined,
+): Promise<void> {
   const journal = path.join(dataDir, JOURNAL_FILE);
   await writeFileDurable(journal, buildJournal(changes, now)); // if this throws, nothing has changed
   let applied = 0;
@@ -50,6 +60,7 @@ export async function commitFiles(dataDir: string, changes: FileChange[], now: D
       applied += 1;
     }
   } catch (err) {
+    await stillOwner();
     // Undo now so that the caller's rejection tells the truth; if the disk refuses that too, the journal stays
     // and the next open completes the change instead (still all-or-nothing, just the other "all").
     const restore = async (c: FileChange): Promise<void> => {

@@ -6,7 +6,7 @@ import { DamagedFileError, readJsonFile } from './collection-adapter';
 import { acquireLock, type DirLock } from './dir-lock';
 import { errorCode, removeTempFiles } from './durable-write';
 import { Engine, META_FILE, type EngineOptions, type Slot } from './engine';
-import { StoreVersionError } from './errors';
+import { StoreLockLostError, StoreVersionError } from './errors';
 import { formatForUser } from './format-time';
 import { JOURNAL_FILE, rollForward } from './journal';
 import { migrateCollections, pendingMigrations, runMigration } from './migrations';
@@ -32,10 +32,12 @@ export async function openEngine(
     await fsp.mkdir(opts.dataDir, { recursive: true });
     lock = await acquireLock(opts.dataDir, owner, opts.now());
     const engine = new Engine(opts);
+    engine.lock = lock;
     await recover(engine);
     return { engine, lock };
   } catch (err) {
     await lock?.release().catch(() => undefined);
+    if (err instanceof StoreLockLostError) throw err;
     // Filesystem errors (permissions, read-only media, a folder where a file should be) get a Chinese sentence.
     const code = errorCode(err);
     if (!code) throw err;

@@ -5,7 +5,7 @@ import { DamagedFileError, readJsonFile } from './collection-adapter';
 import type { DirLock } from './dir-lock';
 import type { Engine } from './engine';
 import { META_FILE } from './engine';
-import { describeWriteError } from './errors';
+import { BadBackupError, describeWriteError, StoreLockLostError } from './errors';
 import { formatForUser } from './format-time';
 import { JOURNAL_FILE, JournalStuckError } from './journal';
 import { migrateCollections, sortMigrations } from './migrations';
@@ -121,11 +121,19 @@ export class Store {
       const bundle = await readBundle(file);
       const { schemaVersion, createdAt } = bundle.header;
       if (schemaVersion > appVersion) {
-        throw new Error(
+        throw new BadBackupError(
           `该备份来自更新版本的程序（数据格式第 ${schemaVersion} 版），本程序只支持到第 ${appVersion} 版，无法恢复。`,
         );
       }
-      const upgraded = migrateCollections(migrations, bundle.collections, schemaVersion, appVersion);
+      let upgraded: Record<string, unknown>;
+      try {
+        upgraded = migrateCollections(migrations, bundle.collections, schemaVersion, appVersion);
+      } catch {
+        // A migration's own error may quote the data it choked on: say only what failed.
+        throw new BadBackupError(
+          `备份中的数据无法从第 ${schemaVersion} 版升级到第 ${appVersion} 版（内容不完整或已被改动），未做任何恢复。`,
+        );
+      }
       const values = new Map<string, unknown>();
       for (const slot of this.engine.slots.values()) {
         const raw = slot.name in upgraded ? upgraded[slot.name] : slot.spec.default();
@@ -133,7 +141,7 @@ export class Store {
           values.set(slot.name, slot.spec.validate ? slot.spec.validate(raw) : raw);
         } catch (err) {
           const why = err instanceof Error ? err.message : String(err);
-          throw new Error(`备份中的「${slot.name}」数据不符合要求，未做任何恢复：${why}`, { cause: err });
+          throw new BadBackupError(`备份中的「${slot.name}」数据不符合要求，未做任何恢复：${why}`);
         }
       }
       const safety = await this.engine.backup('恢复前自动备份');
@@ -199,7 +207,14 @@ export class Store {
     try {
       await this.engine.commit(values, opts);
     } catch (err) {
-      if (err instanceof JournalStuckError || this.engine.broken) throw err;
+      if (err instanceof JournalStuckError || err instanceof StoreLockLostError || this.engine.broken)
+        throw err;
+      // A program that took the directory over clears our temp files as debris: say that, not "disk error".
+      const lost = await this.engine.assertOwner().then(
+        () => null,
+        (e: unknown) => (e instanceof StoreLockLostError ? e : null),
+      );
+      if (lost) throw lost;
       const files = [...values.keys()].map((n) => `${n}.json`).join('、');
       throw new StoreWriteError(describeWriteError(err, files), { cause: err });
     }

@@ -37,7 +37,8 @@ export interface StoreOptions {
 }
 
 export interface StoreNotice {
-  kind: 'restored' | 'quarantined' | 'migrated' | 'created';
+  /** 'lock_lost': another program took the data directory over while this one ran; saving has stopped. */
+  kind: 'restored' | 'quarantined' | 'migrated' | 'created' | 'lock_lost';
   /** Chinese: what happened and from when the data now is. */
   message: string;
   at: string;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createApp } from '../../app/create-app';
+import { createFileLogger } from '../../app/logger';
 import { defaultDataDir, resolveDataDir, StoreLockedError } from '../../store';
 import { startWebServer } from './web-server';
 
@@ -27,7 +28,8 @@ async function main() {
   const port = values.port ? Number(values.port) : 0;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`端口号无效：${values.port}`);
 
-  const app = await createApp({ dataDir, owner: 'web' });
+  const logger = createFileLogger(dataDir);
+  const app = await createApp({ dataDir, owner: 'web', logger });
   if (values.demo) {
     const empty = (await app.call('ledgers:list', { ledger: 'meetings' }, internalCtx)) as {
       ok: boolean;
@@ -45,6 +47,7 @@ async function main() {
     call: app.call,
     staticDir: RENDERER_DIR,
     port,
+    logger,
     contextFor: (session, fallback) => app.security.sessions.contextFor('http', session, fallback),
   });
   process.stderr.write(`数据目录：${dataDir}\n按 Ctrl+C 停止。\n`);

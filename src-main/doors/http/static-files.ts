@@ -1,7 +1,12 @@
 // Serves the built renderer from one folder, with the same strict Content-Security-Policy as the desktop app.
-import { createReadStream, statSync } from 'node:fs';
+// The path arrives already decoded and checked (request-target.ts); anything odd here is a 404, never a throw.
+import { createReadStream, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import type { ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { COMMON_HEADERS, CONTENT_SECURITY_POLICY, notFound } from './responses';
+
+export { CONTENT_SECURITY_POLICY } from './responses';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -14,29 +19,32 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
-  "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
-
-export function serveStatic(root: string, pathname: string, res: ServerResponse) {
-  const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
-  const file = path.resolve(root, rel);
-  // Never serve anything outside the renderer folder.
-  if (!file.startsWith(path.resolve(root) + path.sep)) {
-    res.writeHead(403).end();
-    return;
+/** `decodedPath` starts with "/" and holds no NUL, control character or backslash. */
+export function serveStatic(root: string, decodedPath: string, req: IncomingMessage, res: ServerResponse) {
+  const rel = decodedPath === '/' ? 'index.html' : decodedPath.replace(/^\/+/, '');
+  const base = path.resolve(root);
+  const file = path.resolve(base, rel);
+  // Never serve anything outside the renderer folder; say "not found" rather than confirm what is outside.
+  if (!file.startsWith(base + path.sep)) return notFound(res);
+  let st: Stats | undefined;
+  try {
+    st = statSync(file, { throwIfNoEntry: false });
+  } catch {
+    st = undefined; // ENAMETOOLONG, ENOTDIR (`/index.html/x`), ELOOP, EACCES: all just "not here"
   }
-  const st = statSync(file, { throwIfNoEntry: false });
-  if (!st?.isFile()) {
-    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('未找到');
-    return;
-  }
+  if (!st?.isFile()) return notFound(res);
   res.writeHead(200, {
+    ...COMMON_HEADERS,
     'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
     'Content-Length': st.size,
     'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-    'X-Content-Type-Options': 'nosniff',
     'Cache-Control': rel === 'index.html' ? 'no-store' : 'max-age=3600',
   });
-  createReadStream(file).pipe(res);
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  // The file can vanish between stat and open (a rebuild), the client can go away: pipeline closes both ends and
+  // swallows the error instead of leaving it unhandled (which would stop the server).
+  pipeline(createReadStream(file), res, () => undefined);
 }

@@ -58,6 +58,30 @@ describe('directory lock', () => {
     expect((error as StoreLockedError).holder?.pid).toBe(child.pid);
   });
 
+  it('never invites deleting the lock of a program that may be running; says how to tell and what to close', async () => {
+    const dir = await tempDir();
+    const child = await startChild(dir, 'hold');
+    const message = ((await openStore(dir).catch((e: unknown) => e)) as Error).message;
+    expect(message).not.toMatch(/可删除锁文件|可以删除锁文件/);
+    expect(message).toContain('请不要删除锁文件');
+    expect(message).toContain(`按进程号 ${child.pid} 找到它`);
+    expect(message).toContain('自动接管'); // once it is gone, the app takes over by itself
+
+    // On another computer the app cannot see the process: deleting is allowed only once it is known to be gone.
+    const other = await tempDir();
+    const info = {
+      owner: 'web',
+      pid: 4242,
+      hostname: 'other-pc',
+      startedAt: new Date().toISOString(),
+      token: 't',
+    };
+    await fs.writeFile(path.join(other, 'store.lock'), JSON.stringify(info));
+    const remote = ((await openStore(other).catch((e: unknown) => e)) as Error).message;
+    expect(remote).toContain('网页版服务');
+    expect(remote).toMatch(/只有确认那台计算机上进程号 4242 的程序已经不存在.*后，才可以删除锁文件/);
+  });
+
   it('takes over the lock of a program that was killed', async () => {
     const dir = await tempDir();
     const child = await startChild(dir, 'hold');
