@@ -15,6 +15,7 @@ import { Store } from '../src-main/store/index';
 
 const RECORDS = 5_000;
 const RUNS = 9;
+const APPENDS = 200;
 const PASSWORD = 'Bench#2026x';
 
 function clue(i: number): LedgerRecord {
@@ -124,20 +125,54 @@ export async function runAuthBench(): Promise<void> {
     };
   });
 
-  const signInMs = await withSecurity(DEFAULT_KDF, async (security) => {
+  const signIn = await withSecurity(DEFAULT_KDF, async (security) => {
     const setup = await security.handlers['auth:setupAdmin'](
       { username: 'bench', displayName: '基准', password: PASSWORD },
       anon,
     );
+    const adminCtx = security.sessions.contextFor('cli', setup.sessionId, 'bench');
+    await security.handlers['users:create'](
+      { username: 'member', displayName: '组员', role: 'member', groups: [], password: PASSWORD },
+      adminCtx,
+    );
     security.sessions.signOut(setup.sessionId);
     const times: number[] = [];
+    const memberTimes: number[] = [];
     for (let k = 0; k < 3; k++) {
-      const t = performance.now();
+      let t = performance.now();
       const s = await security.sessions.signIn('bench', PASSWORD, 'cli');
       times.push(performance.now() - t);
       security.sessions.signOut(s.sessionId); // the next sign-in unwraps the key again
+      t = performance.now();
+      const m = await security.sessions.signIn('member', PASSWORD, 'cli');
+      memberTimes.push(performance.now() - t);
+      security.sessions.signOut(m.sessionId);
     }
-    return median(times);
+    return { admin: median(times), member: median(memberTimes) };
+  });
+
+  // One line of the 操作日志 (append + fsync + head.json), as every change writes it: while an administrator is
+  // signed in (keyed) and while nobody is.
+  const append = await withSecurity({ N: 2 ** 12, r: 8, p: 1 }, async (security) => {
+    const setup = await security.handlers['auth:setupAdmin'](
+      { username: 'bench', displayName: '基准', password: PASSWORD },
+      anon,
+    );
+    const ctx = security.sessions.contextFor('cli', setup.sessionId, 'bench');
+    const one = async (c: CallContext) => {
+      const times: number[] = [];
+      for (let k = 0; k < APPENDS; k++) {
+        const t = performance.now();
+        await security.audit.record(
+          { action: '修改', target: 'meetings', recordId: `m${k}`, before: { a: k }, after: { a: k + 1 } },
+          c,
+        );
+        times.push(performance.now() - t);
+      }
+      return median(times);
+    };
+    const keyed = await one(ctx);
+    return { keyed, anonymous: await one(anon) };
   });
 
   console.log(
@@ -147,6 +182,9 @@ export async function runAuthBench(): Promise<void> {
     row('打开线索台账（解密 5000 条）vs JSON.parse 同样明文', results.open, results.parse, '≤ 200 ms'),
     row('保存一条线索（只重新加密它所在的一组 ≤100 条，含 fsync）', results.save, null, '—'),
     row('启用账户时迁移 5000 条线索（一次写入；此项 scrypt 用低成本参数）', results.migrate, null, '一次性'),
-    row('登录（密码校验 + 解开线索密钥，生产参数）', signInMs, null, '≤ 1000 ms'),
+    row('登录：管理员（密码校验 + 解开线索密钥，生产参数）', signIn.admin, null, '≤ 1000 ms'),
+    row('登录：工作组成员（生产参数）', signIn.member, null, '≤ 1000 ms'),
+    row('操作日志追加一行（管理员已登录，含 fsync）', append.keyed, null, '—'),
+    row('操作日志追加一行（无人登录，含 fsync）', append.anonymous, null, '—'),
   ]);
 }

@@ -86,6 +86,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
 
   // Security first: it decides who may do what, seals confidential ledgers and keeps the 操作日志.
   const security = createSecurity({ store, dataDir: opts.dataDir, now, logger });
+  // Sealed clue buckets checked against their digests (the key is not here yet; GCM follows at the first unlock).
+  await security.checkVault();
   const plainRepo: RecordRepository = {
     all: (ledger) => store.get<LedgerRecord[]>(ledgerCollection(ledger)),
     write: async (ledger, fn) => {

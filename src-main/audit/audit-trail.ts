@@ -9,6 +9,7 @@ import { LEDGERS } from '../shared/ledgers';
 import { AppFailure } from '../shared/result';
 import type { Logger } from '../store';
 import { AuditLog } from './audit-log';
+import type { SealMode, SealOutcome } from './audit-log';
 import type { AuditLine } from './chain';
 import { maskChange } from './mask';
 
@@ -20,6 +21,10 @@ const TARGET_LABELS: Record<string, string> = {
   export: '导出',
   audit: '操作日志',
   vault: '线索密钥',
+  word: 'Word文档',
+  excel: 'Excel表格',
+  package: '月报',
+  'report-notes': '报告文字',
 };
 
 export function targetLabel(target: string): string {
@@ -37,7 +42,10 @@ export interface AuditTrail {
   /** Every matching row, newest first: for the Excel export. */
   rows(filter: AuditFilter): Promise<AuditRow[]>;
   list(q: AuditQuery): Promise<{ rows: AuditRow[]; total: number; page: number; pageSize: number }>;
+  /** The chain, and with the audit key in memory its tags and head.json's seal mark. */
   verify(): Promise<AuditVerifyResult>;
+  /** Seals the lines written while the audit key was not in memory (see AuditLog.seal). */
+  seal(mode?: SealMode): Promise<SealOutcome>;
   close(): Promise<void>;
   /** The file, for tests and the lead's tooling. */
   readonly file: string;
@@ -84,8 +92,16 @@ function matches(l: AuditLine, f: AuditFilter): boolean {
   return true;
 }
 
-export function createAuditTrail(opts: { dataDir: string; now: () => Date; logger: Logger }): AuditTrail {
-  const log = new AuditLog(opts.dataDir);
+export function createAuditTrail(opts: {
+  dataDir: string;
+  now: () => Date;
+  logger: Logger;
+  /** The audit key while it is in memory (an administrator signed in since the process started), else null. */
+  key?: () => Buffer | null;
+  /** True once the key has been in use for this log (accounts exist): head.json must then carry a seal mark. */
+  keyed?: () => boolean;
+}): AuditTrail {
+  const log = new AuditLog(opts.dataDir, { key: opts.key, now: opts.now });
 
   async function recordAs(user: string, ctx: CallContext, event: AuditEvent): Promise<void> {
     const masked = maskChange(event.target, event.before, event.after);
@@ -137,7 +153,8 @@ export function createAuditTrail(opts: { dataDir: string; now: () => Date; logge
       const all = await rows(filter);
       return { rows: all.slice((page - 1) * pageSize, page * pageSize), total: all.length, page, pageSize };
     },
-    verify: () => log.verify(),
+    verify: () => log.verify({ anchorRequired: opts.keyed?.() ?? false }),
+    seal: (mode) => log.seal(mode),
     close: () => log.close(),
     file: log.file,
   };

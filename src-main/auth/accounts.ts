@@ -1,17 +1,27 @@
 // Account management: the first administrator (and the one-time move of clues into the vault), users added,
-// changed, reset and removed by the administrator. Each change writes the users and the wrapped keys together,
-// all or nothing; the clue data itself is never re-encrypted.
+// changed, reset and removed by the administrator. Each change writes the users, the wrapped keys and the sealed
+// copy of the list (integrity.json) together, all or nothing; the clue data itself is never re-encrypted.
 import { randomUUID } from 'node:crypto';
 import { ledgerCollection } from '../services/ledger-service';
 import { SETTINGS_COLLECTION } from '../services/settings-service';
 import type { CallContext, Role } from '../shared/context';
-import type { UserInfo } from '../shared/contract/auth';
+import type { AuditAction, UserInfo } from '../shared/contract/auth';
 import type { LedgerRecord } from '../shared/ledgers/types';
 import { AppFailure } from '../shared/result';
 import type { Settings } from '../shared/settings';
 import type { SecurityCore } from './core';
-import { accountsEnabled, commitAccounts, keyEntryOf, usersOf, wrapRingKey } from './core';
-import { hashPassword, newRecoveryCode, normalizeRecoveryCode } from './crypto';
+import { accountsEnabled, commitAccounts, keyEntryOf, usersOf, wrapKeysFor } from './core';
+import { hashPasswordWithSelfKey, newRecoveryCode, newSalt, normalizeRecoveryCode } from './crypto';
+import type { IntegrityDoc } from './integrity';
+import {
+  ikEntryOf,
+  INTEGRITY_COLLECTION,
+  IntegrityRing,
+  newIntegrityKey,
+  sealAccounts,
+  sealSelfKey,
+  wrapIk,
+} from './integrity';
 import { createPasswords } from './passwords';
 import { CONFIDENTIAL_LEDGERS } from './sealed-repo';
 import type { UserRecord } from './users';
@@ -27,13 +37,14 @@ import {
 } from './users';
 import type { VaultDoc } from './vault';
 import {
+  deriveKek,
   newDataKey,
   RECOVERY_HOLDER,
   VAULT_COLLECTION,
   vaultActive,
   withKey,
   withoutKey,
-  wrapKey,
+  wrapKeyWithKek,
 } from './vault';
 
 export interface NewUser {
@@ -89,12 +100,24 @@ export function createAccounts(core: SecurityCore) {
       checkPasswordStrength(input.password, input.username);
       const id = `u-${randomUUID()}`;
       const dek = newDataKey();
+      const ik = newIntegrityKey();
       const recoveryCode = newRecoveryCode();
-      const [password, wrapped, recovery] = await Promise.all([
-        hashPassword(input.password, kdf),
-        wrapKey(dek, input.password, id, kdf),
-        wrapKey(dek, normalizeRecoveryCode(recoveryCode), RECOVERY_HOLDER, kdf),
+      // One key-encryption key per secret opens both the clue data key and the IK (one scrypt at sign-in).
+      const adminKdf = { ...kdf, salt: newSalt() };
+      const recoveryKdf = { ...kdf, salt: newSalt() };
+      const [pw, adminKek, recoveryKek] = await Promise.all([
+        hashPasswordWithSelfKey(input.password, kdf),
+        deriveKek(input.password, adminKdf),
+        deriveKek(normalizeRecoveryCode(recoveryCode), recoveryKdf),
       ]);
+      const wrapped = wrapKeyWithKek(dek, adminKek, id, adminKdf);
+      const recovery = wrapKeyWithKek(dek, recoveryKek, RECOVERY_HOLDER, recoveryKdf);
+      const ikKeys = [
+        wrapIk(ik, adminKek, id, adminKdf),
+        wrapIk(ik, recoveryKek, RECOVERY_HOLDER, recoveryKdf),
+      ];
+      adminKek.fill(0);
+      recoveryKek.fill(0);
       const at = stamp();
       const admin: UserRecord = {
         id,
@@ -104,10 +127,20 @@ export function createAccounts(core: SecurityCore) {
         groups: [],
         disabled: false,
         mustChangePassword: false,
-        password,
+        password: pw.hash,
         createdAt: at,
         updatedAt: at,
       };
+      // The IK goes into memory only for this write; it stays there only once the write succeeded.
+      const fresh = new IntegrityRing();
+      fresh.set(ik);
+      const integrity: IntegrityDoc = {
+        version: 1,
+        keys: ikKeys,
+        accounts: sealAccounts(fresh, [admin], ikKeys, { [id]: sealSelfKey(fresh, admin, pw.self) }),
+      };
+      pw.self.fill(0);
+      fresh.lock();
       ring.set(dek);
       dek.fill(0);
       let moved = 0;
@@ -119,6 +152,7 @@ export function createAccounts(core: SecurityCore) {
           const out: Record<string, unknown> = {
             [USERS_COLLECTION]: [admin],
             [VAULT_COLLECTION]: { version: 1, createdAt: at, keys: [wrapped, recovery] },
+            [INTEGRITY_COLLECTION]: integrity,
           };
           for (const ledger of CONFIDENTIAL_LEDGERS) {
             const plain = get<LedgerRecord[]>(ledgerCollection(ledger));
@@ -130,8 +164,13 @@ export function createAccounts(core: SecurityCore) {
       } catch (err) {
         ring.lock();
         core.sealed.clear();
+        ik.fill(0);
         throw err;
       }
+      core.iring.set(ik);
+      ik.fill(0);
+      // Seals what was logged before accounts existed (as it reads now), then logs the setup with the key.
+      await core.guard.keyed({ seal: 'scratch' });
       await audit(
         {
           ...ctx,
@@ -159,10 +198,14 @@ export function createAccounts(core: SecurityCore) {
       checkPasswordStrength(input.password, input.username);
       checkGroups(input.groups);
       const id = `u-${randomUUID()}`;
-      const password = await hashPassword(input.password, kdf);
-      const key = hasClueAccess(input.role)
-        ? await wrapRingKey(ring, '为该用户开通线索权限', input.password, id, kdf)
-        : null;
+      const [pw, keys] = await Promise.all([
+        hashPasswordWithSelfKey(input.password, kdf),
+        wrapKeysFor(core, '为该用户开通权限', input.password, id, {
+          dek: hasClueAccess(input.role),
+          ik: input.role === 'admin',
+        }),
+      ]);
+      const password = pw.hash;
       const at = stamp();
       const user: UserRecord = {
         id,
@@ -176,37 +219,54 @@ export function createAccounts(core: SecurityCore) {
         createdAt: at,
         updatedAt: at,
       };
-      await commitAccounts(store, (users, vault) => {
-        assertUniqueName(users, input.username);
-        return { users: [...users, user], vault: key ? withKey(vault, key) : undefined };
-      });
+      try {
+        await commitAccounts(core, (users, vault) => {
+          assertUniqueName(users, input.username);
+          return {
+            users: [...users, user],
+            vault: keys.dek ? withKey(vault, keys.dek) : undefined,
+            ik: keys.ik ? [keys.ik] : undefined,
+            self: { [id]: pw.self },
+          };
+        });
+      } finally {
+        pw.self.fill(0);
+      }
       await audit(ctx, { action: '新增用户', target: 'account', recordId: id, after: publicView(user) });
       return info(user);
     },
 
-    async update(change: UserChange, ctx: CallContext, action = '修改用户'): Promise<UserInfo> {
+    async update(change: UserChange, ctx: CallContext, action: AuditAction = '修改用户'): Promise<UserInfo> {
       const before = findById(usersOf(store), change.id);
       if (ctx.user?.id === before.id && change.disabled)
         throw new AppFailure('conflict', '不能停用自己的账户');
       const role = change.role ?? before.role;
       if (change.groups) checkGroups(change.groups);
       const hadKey = !!keyEntryOf(store, before.id);
-      if (hasClueAccess(role) && !hadKey && !change.password) {
+      const hadIk = !!ikEntryOf(store.get<IntegrityDoc>(INTEGRITY_COLLECTION), before.id);
+      if (((hasClueAccess(role) && !hadKey) || (role === 'admin' && !hadIk)) && !change.password) {
         throw new AppFailure(
           'validation',
-          '将用户设为管理员或线索工作组成员时，须同时为其设置新密码（用于开通线索密钥）',
+          role === 'admin' && !hadIk && hadKey
+            ? '该管理员账户缺少账户完整性密钥：须同时为其设置新密码（用于开通密钥）'
+            : '将用户设为管理员或线索工作组成员时，须同时为其设置新密码（用于开通线索密钥）',
           {
             issues: [{ path: ['password'], message: '请设置新密码' }],
           },
         );
       }
       if (change.password) checkPasswordStrength(change.password, before.username);
-      const password = change.password ? await hashPassword(change.password, kdf) : before.password;
-      // A new password re-wraps the same data key for the new password; the records stay as they are.
-      const key =
-        hasClueAccess(role) && change.password
-          ? await wrapRingKey(ring, '为该用户开通线索权限', change.password, before.id, kdf)
-          : null;
+      // A new password re-wraps the same keys for the new password; the records stay as they are.
+      const [pw, keys] = change.password
+        ? await Promise.all([
+            hashPasswordWithSelfKey(change.password, kdf),
+            wrapKeysFor(core, '为该用户开通权限', change.password, before.id, {
+              dek: hasClueAccess(role),
+              ik: role === 'admin',
+            }),
+          ])
+        : [null, {}];
+      const password = pw ? pw.hash : before.password;
       const after: UserRecord = {
         ...before,
         displayName: change.displayName ?? before.displayName,
@@ -217,16 +277,26 @@ export function createAccounts(core: SecurityCore) {
         mustChangePassword: change.password ? true : before.mustChangePassword,
         updatedAt: stamp(),
       };
-      await commitAccounts(store, (users, vault) => {
-        const next = users.map((u) => (u.id === after.id ? after : u));
-        assertAdminRemains(users, next);
-        const v = key
-          ? withKey(vault, key)
-          : hadKey && !hasClueAccess(role)
-            ? withoutKey(vault, after.id)
-            : undefined;
-        return { users: next, vault: v };
-      });
+      try {
+        await commitAccounts(core, (users, vault) => {
+          const next = users.map((u) => (u.id === after.id ? after : u));
+          assertAdminRemains(users, next);
+          const v = keys.dek
+            ? withKey(vault, keys.dek)
+            : hadKey && !hasClueAccess(role)
+              ? withoutKey(vault, after.id)
+              : undefined;
+          return {
+            users: next,
+            vault: v,
+            ik: keys.ik ? [keys.ik] : undefined,
+            dropIk: role !== 'admin' ? [after.id] : undefined,
+            self: pw ? { [after.id]: pw.self } : undefined,
+          };
+        });
+      } finally {
+        pw?.self.fill(0);
+      }
       // A new password or a disabled account ends that account's sessions (the administrator's own current one stays).
       if (change.password || after.disabled) core.sessions.endForUser(after.id, 'revoked', ctx.sessionId);
       // A reset is how the administrator lets a locked-out user back in at once.
@@ -246,11 +316,11 @@ export function createAccounts(core: SecurityCore) {
     async remove(id: string, ctx: CallContext): Promise<{ id: string }> {
       const user = findById(usersOf(store), id);
       if (ctx.user?.id === id) throw new AppFailure('conflict', '不能删除自己的账户');
-      await commitAccounts(store, (users, vault) => {
+      await commitAccounts(core, (users, vault) => {
         const next = users.filter((u) => u.id !== id);
         assertAdminRemains(users, next);
-        // Dropping the wrapped key is all it takes: the old password no longer opens anything.
-        return { users: next, vault: withoutKey(vault, id) };
+        // Dropping the wrapped keys is all it takes: the old password no longer opens anything.
+        return { users: next, vault: withoutKey(vault, id), dropIk: [id] };
       });
       core.sessions.endForUser(id, 'revoked');
       core.relockIfIdle();

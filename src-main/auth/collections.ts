@@ -1,8 +1,10 @@
-// The store collections accounts and the clue vault add: users, wrapped keys, and one sealed collection per
-// confidential ledger. The 操作日志 is not among them: it is its own append-only file (src-main/audit).
+// The store collections accounts and the clue vault add: users, wrapped keys, the sealed copy of the account list
+// (integrity), and one sealed collection per confidential ledger. The 操作日志 is not among them: it is its own
+// append-only file (src-main/audit).
 import type { CollectionSpec } from '../store';
 import type { SealedBucket } from './sealed-repo';
 import { CONFIDENTIAL_LEDGERS, sealedCollection } from './sealed-repo';
+import { emptyIntegrity, INTEGRITY_COLLECTION, validateIntegrity } from './integrity';
 import { USERS_COLLECTION, validateUsers } from './users';
 import { emptyVault, VAULT_COLLECTION, validateVault } from './vault';
 
@@ -25,6 +27,7 @@ export function securityCollectionSpecs(): Record<string, CollectionSpec> {
   const specs: Record<string, CollectionSpec> = {
     [USERS_COLLECTION]: { default: () => [], validate: validateUsers },
     [VAULT_COLLECTION]: { default: emptyVault, validate: validateVault },
+    [INTEGRITY_COLLECTION]: { default: emptyIntegrity, validate: validateIntegrity },
   };
   for (const ledger of CONFIDENTIAL_LEDGERS)
     specs[sealedCollection(ledger)] = { default: () => [], validate: validateSealed };

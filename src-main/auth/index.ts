@@ -11,25 +11,34 @@ import type { CallContext, Door, SessionUser } from '../shared/context';
 import type { AuditRow, AuditVerifyResult, AuthStatus } from '../shared/contract/auth';
 import type { LedgerKey, LedgerRecord } from '../shared/ledgers/types';
 import type { Settings } from '../shared/settings';
-import type { Logger, Store } from '../store';
+import type { Logger, Store, StoreNotice } from '../store';
 import { readBundle } from '../store/backup-files';
 import { AppFailure } from '../shared/result';
+import { keyedProblems, keylessProblems } from './account-check';
+import { CHECK_ACTOR, createAccountGuard } from './account-guard';
 import { createAccounts } from './accounts';
 import type { Accounts } from './accounts';
 import type { SecurityCore } from './core';
-import { accountsEnabled, accountsProblem, usersOf } from './core';
+import { accountsEnabled, accountsProblem, usersOf, vaultOf } from './core';
 import type { KdfParams } from './crypto';
 import { DEFAULT_KDF } from './crypto';
 import { sealLeftovers } from './leftovers';
+import type { IntegrityDoc } from './integrity';
+import { emptyIntegrity, INTEGRITY_COLLECTION, IntegrityRing } from './integrity';
 import { createPolicy } from './policy';
 import type { SecurityAuthorizer } from './policy';
-import { createSealedRepo } from './sealed-repo';
+import { isStray } from './projection';
+import { CONFIDENTIAL_LEDGERS, createSealedRepo, needsAdmin } from './sealed-repo';
+import { createRecovery } from './recovery';
 import { Sessions } from './sessions';
 import { createSignIn } from './sign-in';
 import type { SignIn } from './sign-in';
 import { SignInThrottle } from './throttle';
+import type { UserRecord } from './users';
 import { hasClueAccess, USERS_COLLECTION } from './users';
-import { KeyRing } from './vault';
+import { createVaultCheck } from './vault-check';
+import type { VaultDoc } from './vault';
+import { isDemoVault, KeyRing, VAULT_COLLECTION, vaultActive } from './vault';
 
 export interface SecurityOptions {
   store: Store;
@@ -64,6 +73,12 @@ export interface Security {
   accounts: Accounts;
   accountsEnabled(): boolean;
   status(ctx: CallContext): AuthStatus;
+  /**
+   * Whether users.json and integrity.json are what the app wrote, one Chinese sentence per problem naming the file
+   * and the account (with the account-integrity key too while an administrator's sign-in has it in memory); the
+   * first time a problem is found it is written to the 操作日志. For `verify`.
+   */
+  verifyAccounts(): Promise<string[]>;
   verifyAuditChain(): Promise<AuditVerifyResult>;
   /** Audit rows for the Excel export of the log screen (same filter as 'audit:list', no paging). */
   auditRows(filter: AuditFilter): Promise<AuditRow[]>;
@@ -83,6 +98,23 @@ export interface Security {
   countingRecords(ledger: LedgerKey): LedgerRecord[];
   /** Whether clue records can be decrypted right now (an admin or clue member is signed in). */
   cluesUnlocked(): boolean;
+  /**
+   * Start-up, once, before any door serves: checks every sealed bucket against its digest (no key needed) and
+   * repairs from backups what a backup holds verbatim; the rest waits for the first unlock (GCM). Never throws.
+   */
+  checkVault(): Promise<void>;
+  /**
+   * What the sealed-bucket checks found and did, for the banner beside the store's notices and for `verify`; those
+   * naming records (线索编号) only where `mayRead` allows that ledger (the banner passes the caller's policy).
+   */
+  notices(mayRead?: (ledger: LedgerKey) => boolean): StoreNotice[];
+  /** Problems with the sealed buckets now (digests; GCM too while unlocked), one Chinese sentence each. */
+  verifyVault(): Promise<string[]>;
+  /**
+   * For 'demo:load', inside its one write: the collections that mark this store as holding the demo's fake clues.
+   * Refuses to mix demo clues into a store holding clues of its own (they would become viewable as "demo").
+   */
+  demoMark(get: <T>(c: string) => T, replace: boolean): Record<string, unknown>;
   close(): Promise<void>;
 }
 
@@ -90,7 +122,17 @@ export function createSecurity(opts: SecurityOptions): Security {
   const { store, logger } = opts;
   const now = opts.now ?? (() => new Date());
   const ring = new KeyRing();
-  const trail = createAuditTrail({ dataDir: opts.dataDir, now, logger });
+  // The account-integrity key: in memory from the first administrator sign-in until the process ends.
+  const iring = new IntegrityRing();
+  const trail = createAuditTrail({
+    dataDir: opts.dataDir,
+    now,
+    logger,
+    key: () => (iring.unlocked ? Buffer.from(iring.key('audit')) : null),
+    keyed: () => !!store.get<IntegrityDoc>(INTEGRITY_COLLECTION).accounts,
+  });
+  const guard = createAccountGuard({ store, iring, trail, logger });
+  const checkCtx: CallContext = { door: 'internal', user: null, sessionId: 'account-check' };
   const lockMinutes = () => store.get<Settings>(SETTINGS_COLLECTION).lockMinutes ?? 15;
   const enabled = () => accountsEnabled(store);
 
@@ -105,7 +147,10 @@ export function createSecurity(opts: SecurityOptions): Security {
     logger,
     plain: { all: (l) => plain.all(l), write: (l, fn) => plain.write(l, fn) },
     active: () => enabled(),
+    demo: () => !enabled() && isDemoVault(vaultOf(store)),
+    afterUnlock: () => check.atUnlock(),
   });
+  const check = createVaultCheck({ store, ring, logger, now, open: (l, e) => sealed.openEntry(l, e) });
 
   // Sessions report their end to the sign-in module, which is built after them (it needs them too).
   let onEnd: SignIn['onEnd'] = () => undefined;
@@ -119,6 +164,8 @@ export function createSecurity(opts: SecurityOptions): Security {
   const core: SecurityCore = {
     store,
     ring,
+    iring,
+    guard,
     sealed,
     trail,
     sessions,
@@ -141,6 +188,7 @@ export function createSecurity(opts: SecurityOptions): Security {
   const signIn = createSignIn(core, lockMinutes);
   onEnd = (s, user, reason) => signIn.onEnd(s, user, reason);
   const accounts = createAccounts(core);
+  const recovery = createRecovery(core, signIn);
   const { authorize, policy, effectiveUser } = createPolicy({ accountsEnabled: enabled, sessions });
 
   const timer = setInterval(() => {
@@ -152,7 +200,9 @@ export function createSecurity(opts: SecurityOptions): Security {
   function status(ctx: CallContext): AuthStatus {
     const user = enabled() ? effectiveUser(ctx) : null;
     const record = user ? usersOf(store).find((u) => u.id === user.id) : undefined;
-    const problem = accountsProblem(store);
+    const tampered = enabled() ? guard.problems() : [];
+    if (tampered.length) void guard.report(checkCtx);
+    const problem = accountsProblem(store) ?? (tampered.length ? guard.refusal(tampered).message : undefined);
     return {
       accountsEnabled: enabled(),
       user,
@@ -179,29 +229,77 @@ export function createSecurity(opts: SecurityOptions): Security {
       return sealed;
     },
     handlers: {
-      ...createAuthHandlers({ security: { status }, signIn, accounts, effectiveUser }),
+      ...createAuthHandlers({ security: { status }, signIn, accounts, recovery, effectiveUser }),
       ...createAuditHandlers({ trail }),
     },
     sessions: sessionApi,
     accounts,
     accountsEnabled: enabled,
     status,
+    async verifyAccounts() {
+      const problems = guard.problems();
+      if (problems.length) await guard.report(checkCtx);
+      return problems;
+    },
     verifyAuditChain: () => trail.verify(),
     auditRows: (filter) => trail.rows(filter),
     async guardRestore(file) {
-      if (!enabled()) return;
       const bundle = await readBundle(file);
       const users = bundle.collections[USERS_COLLECTION];
-      if (!Array.isArray(users) || users.length === 0) {
-        throw new AppFailure(
-          'conflict',
-          '该备份创建于启用账户之前，恢复它会关闭账户登录并使问题线索失去加密保护，已拒绝恢复',
+      const vault = bundle.collections[VAULT_COLLECTION] as VaultDoc | undefined;
+      const withAccounts =
+        (Array.isArray(users) && users.length > 0) ||
+        (!!vault && Array.isArray(vault.keys) && vaultActive(vault));
+      // Clue records in clear in the bundle: they would land in the data directory as they are.
+      const clear = CONFIDENTIAL_LEDGERS.some((l) => {
+        const rs = bundle.collections[ledgerCollection(l)];
+        return Array.isArray(rs) && rs.some((r: LedgerRecord) => isStray(l, r));
+      });
+      if (enabled()) {
+        if (!Array.isArray(users) || users.length === 0) {
+          throw new AppFailure(
+            'conflict',
+            '该备份创建于启用账户之前，恢复它会关闭账户登录并使问题线索失去加密保护，已拒绝恢复',
+          );
+        }
+        if (clear)
+          throw new AppFailure('conflict', '该备份中有未加密的问题线索记录，恢复后会以明文存放，已拒绝恢复');
+        // The backup's account list must be one the app wrote: checked like users.json at sign-in.
+        const doc =
+          (bundle.collections[INTEGRITY_COLLECTION] as IntegrityDoc | undefined) ?? emptyIntegrity();
+        const s = {
+          users: users as UserRecord[],
+          vault: vault ?? { version: 1 as const, createdAt: null, keys: [] },
+          doc,
+        };
+        const problems = [...keylessProblems(s), ...keyedProblems(iring, s)];
+        if (problems.length) {
+          await trail.recordAs(CHECK_ACTOR, checkCtx, {
+            action: '账户数据被改动',
+            target: 'store',
+            detail: `拒绝恢复备份 ${file}：${problems.join('；')}`,
+          });
+          throw new AppFailure(
+            'conflict',
+            `该备份中的账户数据被改动（${problems.slice(0, 3).join('；')}），已拒绝恢复`,
+            { problems },
+          );
+        }
+        return;
+      }
+      // Before accounts: only a demo store's backup may bring clues in clear (the demo's fake ones).
+      if (clear && !withAccounts && !isDemoVault(vault)) {
+        throw needsAdmin(
+          '该备份中有未加密的问题线索记录，恢复会把真实人员的姓名以明文写入数据目录：请先设置管理员（启用加密）；启用后，数据目录中的备份会自动加密',
         );
       }
     },
     afterRestore() {
       sessions.endAll('revoked');
       ring.lock();
+      // The restored list is checked afresh; the key comes back with the next administrator sign-in.
+      iring.lock();
+      guard.reset();
       sealed.clear();
     },
     async sealPlainCopies() {
@@ -211,11 +309,28 @@ export function createSecurity(opts: SecurityOptions): Security {
     },
     countingRecords: (ledger) => sealed.counting(ledger),
     cluesUnlocked: () => ring.unlocked,
+    checkVault: () => check.atStart(),
+    notices: (mayRead) => check.notices(mayRead),
+    verifyVault: () => check.problems(),
+    demoMark(get, replace) {
+      const vault = get<VaultDoc>(VAULT_COLLECTION);
+      if (vaultActive(vault)) throw new AppFailure('conflict', '已启用账户的数据目录不能载入演示数据');
+      const own = CONFIDENTIAL_LEDGERS.some((l) => get<LedgerRecord[]>(ledgerCollection(l)).length > 0);
+      if (!replace && own && !isDemoVault(vault)) {
+        throw new AppFailure(
+          'conflict',
+          '数据目录中已有问题线索记录，不能与演示数据混在一起：请先设置管理员将其加密保存，或选择替换全部数据后再载入演示数据',
+        );
+      }
+      return { [VAULT_COLLECTION]: { ...vault, demo: { loadedAt: now().toISOString() } } satisfies VaultDoc };
+    },
     async close() {
       clearInterval(timer);
-      ring.lock();
-      sealed.clear();
+      // Lines still being written (a sign-out's) keep their tag: the keys go only after them.
       await trail.close();
+      ring.lock();
+      iring.lock();
+      sealed.clear();
     },
   };
   return security;

@@ -12,6 +12,7 @@ import { seal } from './crypto';
 import { isStray, project } from './projection';
 import type { SealedBucket } from './sealed-repo';
 import { CONFIDENTIAL_LEDGERS, openBucket, sealedCollection, sealInBuckets } from './sealed-repo';
+import { INTEGRITY_COLLECTION } from './integrity';
 import { USERS_COLLECTION } from './users';
 import type { KeyRing, VaultDoc } from './vault';
 import { VAULT_COLLECTION, vaultActive } from './vault';
@@ -42,14 +43,20 @@ function sealCollections(
     );
     out[sealedCollection(ledger)] = [...existing, ...fresh];
     out[ledgerCollection(ledger)] = (proj as LedgerRecord[]).map((r) =>
-      isStray(ledger, r) ? project(ledger, r, ring.key('person')) : r,
+      isStray(ledger, r)
+        ? project(ledger, r, { person: ring.key('person'), records: ring.key('records') })
+        : r,
     );
     changed = true;
   }
   if (!changed) return null;
   // Without the accounts of today the sealed clues in this backup could never be opened after a restore.
   const users = collections[USERS_COLLECTION];
-  if (!Array.isArray(users) || users.length === 0) out[USERS_COLLECTION] = store.get(USERS_COLLECTION);
+  if (!Array.isArray(users) || users.length === 0) {
+    out[USERS_COLLECTION] = store.get(USERS_COLLECTION);
+    // The sealed copy of the account list goes with it, or a restore would find users.json unaccounted for.
+    out[INTEGRITY_COLLECTION] = store.get(INTEGRITY_COLLECTION);
+  }
   if (
     !vaultActive(
       (collections[VAULT_COLLECTION] as VaultDoc | undefined) ?? { version: 1, createdAt: null, keys: [] },

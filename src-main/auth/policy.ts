@@ -1,6 +1,7 @@
 // Who may do what. Channel level (the router's Authorizer): open / read / write / admin per role. Ledger level
 // (the services' AccessPolicy): confidential ledgers for 管理员 and 线索工作组成员 only, writes by owning group.
 // The user always comes from the live session behind ctx.sessionId; a ctx.user that does not match it counts for nothing.
+// An account whose password the administrator chose (mustChangePassword) may do nothing but change it until it has.
 import type { AccessPolicy } from '../services/service-context';
 import type { CallContext, SessionUser } from '../shared/context';
 import type { Access } from '../shared/contract/channel';
@@ -15,28 +16,50 @@ export type SecurityAuthorizer = (access: Access, channel: string, ctx: CallCont
 
 const forbidden = (message: string): AppError => ({ code: 'forbidden', message });
 
+/**
+ * What a session with a password still to change may call besides the open channels: the change itself, and the
+ * settings the screen around the change dialog is drawn with (they hold no records).
+ */
+export const WHILE_PASSWORD_CHANGE_REQUIRED: ReadonlySet<string> = new Set([
+  'auth:changePassword',
+  'settings:get',
+]);
+
 export function createPolicy(deps: { accountsEnabled: () => boolean; sessions: Sessions }) {
   const { sessions } = deps;
 
-  /** The caller's current account, or null: no session, expired, or the ctx names someone else than its session. */
-  function effectiveUser(ctx: CallContext): SessionUser | null {
+  /** The caller's current account record, or null: no session, expired, or the ctx names someone else. */
+  function effectiveRecord(ctx: CallContext) {
     if (!ctx.user) return null;
     const found = sessions.lookup(ctx.sessionId);
     if (!found || found.user.id !== ctx.user.id) return null;
-    return toSessionUser(found.user);
+    return found.user;
   }
 
-  const authorize: SecurityAuthorizer = (access, _channel, ctx) => {
+  /** The caller's current account, or null: no session, expired, or the ctx names someone else than its session. */
+  function effectiveUser(ctx: CallContext): SessionUser | null {
+    const record = effectiveRecord(ctx);
+    return record ? toSessionUser(record) : null;
+  }
+
+  const authorize: SecurityAuthorizer = (access, channel, ctx) => {
     if (!deps.accountsEnabled()) return null; // single-user desktop until the administrator is set up
     if (access === 'open') return null;
-    const user = effectiveUser(ctx);
-    if (!user) {
+    const record = effectiveRecord(ctx);
+    if (!record) {
       return {
         code: 'unauthenticated',
         message: ctx.user ? '登录已失效（长时间未操作或账户已变更），请重新登录' : '请先登录',
       };
     }
     sessions.touch(ctx.sessionId);
+    if (record.mustChangePassword && !WHILE_PASSWORD_CHANGE_REQUIRED.has(channel)) {
+      return {
+        code: 'password_change_required',
+        message: '您的密码由管理员设置，须先修改密码才能继续使用（登录后在弹出的“修改密码”中修改）',
+      };
+    }
+    const user = toSessionUser(record);
     if (access === 'read') return null;
     if (access === 'write') return user.role === 'readonly' ? forbidden('只读账户不能修改数据') : null;
     return user.role === 'admin' ? null : forbidden('只有管理员可以进行此操作');

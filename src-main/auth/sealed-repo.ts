@@ -3,21 +3,31 @@
 // reads and writes full records; locked it serves projections (statistics still count) and refuses writes.
 // Why buckets: one cipher per record made opening 5,000 clues cost ~20× a JSON.parse; one cipher for the whole
 // ledger would let a single damaged byte take every clue with it. A save re-seals only the buckets it touched.
-import { randomBytes } from 'node:crypto';
+// Before the administrator exists there is no key, so there is no clear path: every clue write is refused
+// (needs_admin), and so is opening the ledger, except to view the fake clues 'demo:load' put in a demo store.
+import { createHash, randomBytes } from 'node:crypto';
 import { ledgerCollection } from '../services/ledger-service';
 import type { RecordRepository } from '../services/service-context';
-import { ledgerList } from '../shared/ledgers';
+import { ledgerDef, ledgerList } from '../shared/ledgers';
 import type { LedgerKey, LedgerRecord } from '../shared/ledgers/types';
 import { AppFailure } from '../shared/result';
 import type { Logger, Store } from '../store';
 import type { Sealed } from './crypto';
 import { open, seal } from './crypto';
-import { isStray, PERSON_KEY, project } from './projection';
+import { isStray, openTitle, PERSON_KEY, project, SEALED_TITLE } from './projection';
 import type { KeyRing } from './vault';
 
 /** One sealed bucket: `data` decrypts to a JSON array of full records. */
 export interface SealedBucket extends Sealed {
   id: string;
+  /** Ids of the records sealed inside (random ids, as in the clear projections): who is affected if it is lost. */
+  ids?: string[];
+  /**
+   * SHA-256 of id, ids, iv, tag and data, written with the bucket: lets start-up and `verify` find a damaged
+   * bucket without the key (GCM can only be checked with it). Buckets sealed before it existed get one at the
+   * next unlock, after GCM said they are intact.
+   */
+  sha?: string;
 }
 
 export const BUCKET_SIZE = 100;
@@ -26,6 +36,28 @@ export const CONFIDENTIAL_LEDGERS: LedgerKey[] = ledgerList()
   .filter((d) => d.confidential)
   .map((d) => d.key);
 export const LOCKED_MESSAGE = '问题线索已加密锁定：请由管理员或线索工作组成员登录后再查看或修改';
+/** The stable refusal before accounts exist: the API's error code is 'needs_admin'. */
+export const NEEDS_ADMIN_MESSAGE =
+  '问题线索记载真实人员的姓名，必须加密保存：请先设置管理员（启用账户并抄写恢复码），之后才能录入、导入、导出或查看问题线索';
+export const DEMO_READ_ONLY_MESSAGE =
+  '演示数据中的问题线索只供查看：新增、修改或导入问题线索前，请先设置管理员（启用账户和加密）';
+
+export function needsAdmin(message = NEEDS_ADMIN_MESSAGE): AppFailure {
+  return new AppFailure('needs_admin', message);
+}
+
+/** Digest of everything a bucket entry says about itself (not of `sha`). */
+export function bucketDigest(e: SealedBucket): string {
+  return createHash('sha256')
+    .update(JSON.stringify([e.id, e.ids ?? null, e.iv, e.tag, e.data]))
+    .digest('base64url');
+}
+
+/** The entry with its membership and digest (re)computed; iv, tag and data untouched (nothing re-encrypted). */
+export function withDigest(e: SealedBucket, ids: readonly string[]): SealedBucket {
+  const out: SealedBucket = { id: e.id, ids: [...ids], iv: e.iv, tag: e.tag, data: e.data };
+  return { ...out, sha: bucketDigest(out) };
+}
 
 const bucketAad = (ledger: LedgerKey, id: string) => `campaign-desk/${ledger}/v1/bucket/${id}`;
 const newBucketId = () => `b-${randomBytes(9).toString('base64url')}`;
@@ -36,11 +68,12 @@ export function sealBucket(
   id: string,
   records: readonly LedgerRecord[],
 ): SealedBucket {
-  const plain = records.map(({ [PERSON_KEY]: _derived, ...r }) => r);
-  return {
-    id,
-    ...seal(ring.key('records'), Buffer.from(JSON.stringify(plain), 'utf8'), bucketAad(ledger, id)),
-  };
+  const plain = records.map(({ [PERSON_KEY]: _derived, [SEALED_TITLE]: _title, ...r }) => r);
+  const sealed = seal(ring.key('records'), Buffer.from(JSON.stringify(plain), 'utf8'), bucketAad(ledger, id));
+  return withDigest(
+    { id, ...sealed },
+    plain.map((r) => r.id),
+  );
 }
 
 export function openBucket(ring: KeyRing, ledger: LedgerKey, entry: SealedBucket): LedgerRecord[] {
@@ -79,8 +112,14 @@ interface Opened {
 }
 
 export interface SealedRepo extends RecordRepository {
-  /** Seals plain records that reached the clear collection by another path (demo data, an old backup restored). */
+  /**
+   * Runs at every unlock (sign-in of an account that may open clues): first the `afterUnlock` hook (the check of
+   * every sealed bucket against GCM, see vault-check.ts), then seals plain records that reached the clear
+   * collection by another path (demo data, an old backup restored). Returns how many plain records were sealed.
+   */
   sealStrays(): Promise<number>;
+  /** The decrypted records of one bucket (cached like the ledger's own reads); throws if GCM refuses it. */
+  openEntry(ledger: LedgerKey, entry: SealedBucket): readonly LedgerRecord[];
   /** Both collections' values for these full records, for one all-or-nothing write with other collections. */
   encode(ledger: LedgerKey, records: readonly LedgerRecord[]): Record<string, unknown[]>;
   /** Forgets every decrypted record (on lock). */
@@ -96,11 +135,20 @@ export function createSealedRepo(deps: {
   logger: Logger;
   /** True once the vault exists (accounts set up and clues migrated). */
   active: () => boolean;
+  /** True for a store without accounts whose clear clues 'demo:load' wrote (viewable, never writable). */
+  demo: () => boolean;
+  /** What runs at unlock before strays are sealed (the sealed-bucket check); never throws. */
+  afterUnlock?: () => Promise<void>;
 }): SealedRepo {
   const { store, ring, plain, logger } = deps;
   const opened = new Map<string, Opened>(); // by `${ledger}/${bucketId}`
   const bucketOf = new WeakMap<object, string>(); // decrypted record → its bucket id
   const projectionOf = new WeakMap<object, LedgerRecord>();
+  /** Rows handed out from a projection alone (their bucket was lost): unchanged, they keep the stored projection. */
+  const fallbackRows = new WeakSet<object>();
+  /** Before accounts: a per-process key for the pseudonyms statistics count people by (never stored). */
+  const countingKey = randomBytes(32);
+  const clearCounting = new Map<LedgerKey, { src: unknown; out: LedgerRecord[] }>();
   const views = new Map<
     LedgerKey,
     { entries: unknown; proj: unknown; unlocked: boolean; out: LedgerRecord[] }
@@ -118,9 +166,9 @@ export function createSealedRepo(deps: {
   ): LedgerRecord {
     let p = projectionOf.get(r);
     if (!p) {
-      const s = bucketOf.has(r) ? stored().get(r.id) : undefined;
+      const s = bucketOf.has(r) || fallbackRows.has(r) ? stored().get(r.id) : undefined;
       const reuse = s && !isStray(ledger, s) && s.rev === r.rev && s.deletedAt === r.deletedAt;
-      p = reuse ? s : project(ledger, r, ring.key('person'));
+      p = reuse ? s : project(ledger, r, { person: ring.key('person'), records: ring.key('records') });
       projectionOf.set(r, p);
     }
     return p;
@@ -140,6 +188,22 @@ export function createSealedRepo(deps: {
     const next = { entry, records };
     opened.set(key, next);
     return next;
+  }
+
+  /**
+   * A projection whose sealed part is lost, as a record the clue group can see and complete: its counting fields
+   * and its title (线索编号, from the sealed title), without the pseudonym (the record schema is strict).
+   */
+  function fallbackRow(ledger: LedgerKey, p: LedgerRecord): LedgerRecord {
+    if (isStray(ledger, p)) return p;
+    const { [PERSON_KEY]: _pk, [SEALED_TITLE]: _st, ...rest } = p;
+    const title = openTitle(ring.key('records'), ledger, p);
+    const row: LedgerRecord = freeze({
+      ...rest,
+      ...(title !== undefined ? { [ledgerDef(ledger).titleField]: title } : {}),
+    });
+    fallbackRows.add(row);
+    return row;
   }
 
   /** Full records: the vault's, then any clear-only rows (strays, or projections whose bucket was lost). */
@@ -164,7 +228,17 @@ export function createSealedRepo(deps: {
         logger.error('加密记录无法解密', { ledger, bucket: e.id });
       }
     }
-    for (const p of proj) if (!seen.has(p.id)) out.push(p);
+    for (const p of proj) if (!seen.has(p.id)) out.push(fallbackRow(ledger, p));
+    return out;
+  }
+
+  /** Before accounts: statistics count the clear records through their projections too (no names ever). */
+  function clearCountingView(ledger: LedgerKey): LedgerRecord[] {
+    const src = plain.all(ledger);
+    const c = clearCounting.get(ledger);
+    if (c && c.src === src) return c.out;
+    const out = src.map((r) => (isStray(ledger, r) ? project(ledger, r, { person: countingKey }) : r));
+    clearCounting.set(ledger, { src, out });
     return out;
   }
 
@@ -238,7 +312,11 @@ export function createSealedRepo(deps: {
 
   return {
     all(ledger) {
-      if (!confidential(ledger) || !deps.active()) return plain.all(ledger);
+      if (!confidential(ledger)) return plain.all(ledger);
+      if (!deps.active()) {
+        if (deps.demo()) return plain.all(ledger);
+        throw needsAdmin();
+      }
       const entries = store.get<unknown>(sealedCollection(ledger));
       const proj = store.get<unknown>(ledgerCollection(ledger));
       const v = views.get(ledger);
@@ -250,15 +328,24 @@ export function createSealedRepo(deps: {
     },
 
     async write(ledger, fn) {
-      if (!confidential(ledger) || !deps.active()) return plain.write(ledger, fn);
+      if (!confidential(ledger)) return plain.write(ledger, fn);
+      // No key, no clear path: a clue typed before the administrator exists is refused, never stored in clear.
+      if (!deps.active()) throw needsAdmin(deps.demo() ? DEMO_READ_ONLY_MESSAGE : NEEDS_ADMIN_MESSAGE);
       if (!ring.unlocked) throw new AppFailure('forbidden', LOCKED_MESSAGE);
       await store.updateMany(() => encode(ledger, fn(fullView(ledger, true))));
     },
 
     encode,
 
+    openEntry: (ledger, entry) => openEntry(ledger, entry).records,
+
     async sealStrays() {
       if (!deps.active() || !ring.unlocked) return 0;
+      // The bucket check comes first: strays are sealed into buckets, and a damaged one stops every write.
+      await deps
+        .afterUnlock?.()
+        .catch((e: unknown) => logger.error('核对加密线索数据失败', { error: String(e) }));
+      if (!ring.unlocked) return 0;
       let n = 0;
       for (const ledger of CONFIDENTIAL_LEDGERS) {
         const strays = store
@@ -279,7 +366,8 @@ export function createSealedRepo(deps: {
     },
 
     counting(ledger) {
-      return confidential(ledger) && deps.active() ? lockedView(ledger) : plain.all(ledger);
+      if (!confidential(ledger)) return plain.all(ledger);
+      return deps.active() ? lockedView(ledger) : clearCountingView(ledger);
     },
   };
 }

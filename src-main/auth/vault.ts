@@ -20,12 +20,22 @@ export interface VaultDoc {
   /** Set once, when the administrator was created and the clues moved in. */
   createdAt: string | null;
   keys: WrappedKey[];
+  /**
+   * Set only by 'demo:load' (and carried by that store's backups): the clear clue records here are the demo
+   * generator's fake ones, so they may be viewed before accounts exist. It never lets anything write a clue in
+   * clear: until the administrator exists every clue write is refused, demo store or not.
+   */
+  demo?: { loadedAt: string };
 }
 
 export const emptyVault = (): VaultDoc => ({ version: 1, createdAt: null, keys: [] });
 
 /** True once the vault exists: clue records are then stored encrypted and need the data key. */
 export const vaultActive = (doc: VaultDoc) => doc.keys.length > 0;
+
+/** A store without accounts whose clear clues came from 'demo:load' (see VaultDoc.demo). */
+export const isDemoVault = (doc: VaultDoc | undefined | null) =>
+  !!doc && !vaultActive(doc) && typeof doc.demo?.loadedAt === 'string';
 
 const wrapAad = (holder: string) => `campaign-desk/vault/v1/dek/${holder}`;
 
@@ -135,5 +145,31 @@ export function validateVault(value: unknown): VaultDoc {
       throw new Error('线索密钥数据格式不正确：密钥派生参数缺失');
     }
   }
+  if (v.demo !== undefined && (typeof v.demo !== 'object' || typeof v.demo?.loadedAt !== 'string')) {
+    throw new Error('线索密钥数据格式不正确：演示数据标记无效');
+  }
   return value as VaultDoc;
+}
+
+/**
+ * The key-encryption key of a wrapped entry, derived once so that one scrypt opens (or wraps) several keys of the same
+ * holder: the clue data key here, and the account-integrity key of an administrator (src-main/auth/integrity.ts).
+ * The caller wipes it.
+ */
+export function deriveKek(secret: string, kdf: StoredKdf): Promise<Buffer> {
+  return scryptAsync(secret, kdf);
+}
+
+/** wrapKey() with a key-encryption key derived beforehand (deriveKek) under `kdf`. */
+export function wrapKeyWithKek(dek: Buffer, kek: Buffer, holder: string, kdf: StoredKdf): WrappedKey {
+  return { holder, kdf, ...seal(kek, dek, wrapAad(holder)) };
+}
+
+/** unwrapKey() with a key-encryption key derived beforehand; null when it does not open the entry. */
+export function unwrapKeyWithKek(entry: WrappedKey, kek: Buffer): Buffer | null {
+  try {
+    return open(kek, entry, wrapAad(entry.holder));
+  } catch {
+    return null;
+  }
 }

@@ -2,6 +2,7 @@
 // is always the one behind its session (effectiveUser), never anything in the arguments.
 import type { Accounts } from '../auth/accounts';
 import type { Security } from '../auth';
+import type { Recovery } from '../auth/recovery';
 import type { SignIn } from '../auth/sign-in';
 import type { CallContext, SessionUser } from '../shared/context';
 import type { authContract, FragmentHandlers } from '../shared/contract/auth';
@@ -11,12 +12,13 @@ export interface AuthHandlerDeps {
   security: Pick<Security, 'status'>;
   signIn: SignIn;
   accounts: Accounts;
+  recovery: Recovery;
   effectiveUser: (ctx: CallContext) => SessionUser | null;
 }
 
 /** Typed as HandlersFor<keyof typeof authContract> once authContract is merged into the one contract. */
 export function createAuthHandlers(deps: AuthHandlerDeps): FragmentHandlers<typeof authContract> {
-  const { signIn, accounts } = deps;
+  const { signIn, accounts, recovery } = deps;
   const me = (ctx: CallContext) => {
     const user = deps.effectiveUser(ctx);
     if (!user) throw new AppFailure('unauthenticated', '请先登录');
@@ -35,10 +37,7 @@ export function createAuthHandlers(deps: AuthHandlerDeps): FragmentHandlers<type
       await accounts.changePassword(me(ctx).id, oldPassword, newPassword, ctx);
       return { changed: true };
     },
-    'auth:recover': async (args, ctx) => {
-      await accounts.recover(args, ctx);
-      return { reset: true };
-    },
+    'auth:recover': async (args, ctx) => recovery.recover(args, ctx),
     'users:list': async () => ({ users: accounts.list() }),
     'users:create': async (args, ctx) => accounts.create(args, ctx),
     'users:update': async (args, ctx) => accounts.update(args, ctx),

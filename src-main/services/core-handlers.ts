@@ -8,7 +8,7 @@ import { AS_OF_DAYS, generateDemo } from '../demo';
 import { addDays } from '../shared/dates';
 import type { ServiceContext } from './service-context';
 import type { Security } from '../auth';
-import { AppFailure } from '../shared/result';
+import { AppFailure, isAppFailure } from '../shared/result';
 import type { LedgerService } from './ledger-service';
 import { ledgerCollection } from './ledger-service';
 import type { SettingsService } from './settings-service';
@@ -16,7 +16,10 @@ import { SETTINGS_COLLECTION } from './settings-service';
 
 export interface CoreDeps {
   ledgers: LedgerService;
-  security: Pick<Security, 'guardRestore' | 'afterRestore' | 'accountsEnabled'>;
+  security: Pick<
+    Security,
+    'guardRestore' | 'afterRestore' | 'accountsEnabled' | 'notices' | 'verifyVault' | 'demoMark'
+  >;
   settings: SettingsService;
   appInfo: { name: string; version: string; dataDir: string; accountsEnabled: () => boolean };
 }
@@ -32,7 +35,15 @@ export function createCoreHandlers(
       version: deps.appInfo.version,
       dataDir: deps.appInfo.dataDir,
       door: ctx.door,
-      notices: sc.store.notices.map((n) => ({ kind: n.kind, message: n.message, at: n.at })),
+      // Notices naming clue records go only to those who may open that ledger.
+      notices: [
+        ...sc.store.notices,
+        ...deps.security.notices((ledger) => sc.policy.canRead(ledger, ctx)),
+      ].map((n) => ({
+        kind: n.kind,
+        message: n.message,
+        at: n.at,
+      })),
       user: ctx.user,
       accountsEnabled: deps.appInfo.accountsEnabled(),
       setupDone: sc.settings().setupDone,
@@ -53,7 +64,15 @@ export function createCoreHandlers(
       const items: RecycledItem[] = [];
       for (const def of ledgerList()) {
         if (!sc.policy.canRead(def.key, ctx)) continue;
-        for (const record of ledgers.list(def.key, true, ctx)) items.push({ ledger: def.key, record });
+        let recycled: LedgerRecord[];
+        try {
+          recycled = ledgers.list(def.key, true, ctx);
+        } catch (e) {
+          // The clue ledger before the administrator exists: nothing of it to list (nor to open).
+          if (isAppFailure(e) && e.code === 'needs_admin') continue;
+          throw e;
+        }
+        for (const record of recycled) items.push({ ledger: def.key, record });
       }
       items.sort((a, b) => String(b.record.deletedAt).localeCompare(String(a.record.deletedAt)));
       return { items };
@@ -81,10 +100,15 @@ export function createCoreHandlers(
       await sc.audit.record({ action: '恢复备份', target: 'store', detail: file }, ctx);
       return { restoredFrom: file };
     },
-    'store:verify': async () => sc.store.verify(),
+    'store:verify': async () => {
+      const report = await sc.store.verify();
+      const vault = await deps.security.verifyVault();
+      return { ok: report.ok && vault.length === 0, problems: [...report.problems, ...vault] };
+    },
 
     'demo:load': async ({ replace }, ctx) => {
-      // Demo clues would be written around the encrypted store: only before accounts are set up.
+      // Demo clues are written in clear, so only before accounts are set up, and the store is marked as a demo
+      // store in the same write (its fake clues may then be viewed; no clue can be written until accounts exist).
       if (deps.security.accountsEnabled()) {
         throw new AppFailure(
           'conflict',
@@ -98,6 +122,7 @@ export function createCoreHandlers(
       await sc.store.updateMany((get) => {
         const out: Record<string, unknown> = {
           [SETTINGS_COLLECTION]: { ...demo.settings, setupDone: true } satisfies Settings,
+          ...deps.security.demoMark(get, !!replace),
         };
         for (const key of Object.keys(demo.ledgers) as LedgerKey[]) {
           const existing = replace ? [] : get<LedgerRecord[]>(ledgerCollection(key));

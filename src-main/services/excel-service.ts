@@ -122,7 +122,7 @@ export function createExcelService(sc: ServiceContext, deps: ExcelServiceDeps): 
   }
 
   async function audit(ctx: CallContext, detail: string) {
-    await sc.audit.record({ action: 'export', target: 'excel', detail }, ctx);
+    await sc.audit.record({ action: '导出', target: 'excel', detail }, ctx);
   }
 
   function importContext(

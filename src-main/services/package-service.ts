@@ -72,7 +72,7 @@ export function createPackageHandlers(sc: ServiceContext, deps: PackageDeps): Ha
       const written = await writeFiles(folder, outputs);
       await sc.audit.record(
         {
-          action: 'export',
+          action: '导出',
           target: 'package',
           detail: `月报：${from}至${to}，${outputs.length}个文件写入 ${folder}`,
         },

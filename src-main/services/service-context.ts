@@ -2,6 +2,7 @@
 // the audit sink and read access to settings and live records. Services never import electron, so they run
 // and are tested in plain Node.
 import type { CallContext } from '../shared/context';
+import type { AuditAction } from '../shared/contract/auth';
 import type { LedgerKey, LedgerRecord } from '../shared/ledgers/types';
 import type { Settings } from '../shared/settings';
 import type { Logger, Store } from '../store';
@@ -16,7 +17,8 @@ export interface AccessPolicy {
 }
 
 export interface AuditEvent {
-  action: string;
+  /** One of AUDIT_ACTIONS (Chinese, as the log screen filters by it). */
+  action: AuditAction;
   /** What it concerns: a ledger key, 'settings', 'account', 'export'… */
   target: string;
   recordId?: string;

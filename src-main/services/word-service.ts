@@ -166,7 +166,7 @@ export function createWordService(sc: ServiceContext, deps: WordServiceDeps): Wo
 
   /** Every export is audited (domain rule), with what went out. */
   async function logExport(ctx: CallContext, what: string, detail: string) {
-    await sc.audit.record({ action: 'export', target: 'word', detail: `${what}：${detail}` }, ctx);
+    await sc.audit.record({ action: '导出', target: 'word', detail: `${what}：${detail}` }, ctx);
   }
 
   return {

@@ -11,6 +11,9 @@ export type ErrorCode =
   | 'store_locked' // another process holds the data directory
   | 'bad_file' // an uploaded file is not what it claims to be
   | 'needs_confirmation' // allowed only when the caller confirms (details.confirm says what), e.g. an unfinished period
+  | 'needs_admin' // the 问题线索 ledger before the administrator exists: clues are only ever stored encrypted
+  | 'password_change_required' // the session's password was chosen by the administrator: only changing it is allowed
+  | 'accounts_tampered' // users.json or integrity.json edited outside the app: nobody signs in but with the recovery code
   | 'internal';
 
 export interface FieldIssue {

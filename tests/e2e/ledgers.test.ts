@@ -1,11 +1,12 @@
 // Every ledger in the registry, through the generic screen: create, edit, filter, delete and restore a record.
 // Nothing here names a ledger: the steps come from each LedgerDef, so new ledgers are covered as they are added.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ledgerList } from '../../src-main/shared/ledgers';
+import { LEDGERS, ledgerList } from '../../src-main/shared/ledgers';
 import type { FieldDef, LedgerDef } from '../../src-main/shared/ledgers/types';
 import { startE2E } from './helpers/app';
 import type { E2EApp } from './helpers/app';
 import { AppShellPage } from './pages/AppShellPage';
+import { CluesLockedScreen } from './pages/CluesLockedScreen';
 import { LedgerScreen } from './pages/LedgerScreen';
 import { RecycleScreen } from './pages/RecycleScreen';
 
@@ -24,6 +25,11 @@ describe('每个台账的增、改、筛选、删除与恢复', () => {
     app = await startE2E({ demo: true });
     shell = new AppShellPage(app.page);
     await shell.waitReady();
+    // 问题线索 are stored only encrypted, so the administrator comes first (from the clue screen, as in an office).
+    const admin = { username: 'admin', displayName: '办公室主任', password: 'Ledgers-2026-e2e' };
+    await new LedgerScreen(app.page, LEDGERS.clues).open();
+    await new CluesLockedScreen(app.page).setUpAdmin(admin);
+    await app.signInApi(admin.username, admin.password);
   });
   afterAll(async () => app?.close());
 

@@ -16,6 +16,8 @@ export interface TestApp {
   call<C extends Channel>(channel: C, args: ArgsOf<C>): Promise<Result<ResultOf<C>>>;
   /** Calls and fails the test with the error message when the call did not succeed. */
   ok<C extends Channel>(channel: C, args: ArgsOf<C>): Promise<ResultOf<C>>;
+  /** From now on calls go with this context (a signed-in session once accounts are enabled). */
+  as(ctx: CallContext): void;
   close(): Promise<void>;
 }
 
@@ -29,22 +31,35 @@ export async function openTestApp(opts: { now?: () => Date; dir?: string } = {})
     now: opts.now ?? (() => new Date('2026-04-20T10:00:00+08:00')),
     documentsDir: join(dir, 'documents'),
   });
-  const call = (async (channel: Channel, args: unknown) =>
-    app.call(channel, args, testCtx)) as TestApp['call'];
+  let ctx = testCtx;
+  const call = (async (channel: Channel, args: unknown) => app.call(channel, args, ctx)) as TestApp['call'];
   return {
     app,
     dir,
     call,
     ok: async (channel: Channel, args: unknown) => {
-      const r = await app.call(channel, args, testCtx);
+      const r = await app.call(channel, args, ctx);
       if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
       return r.data;
     },
+    as: (c) => void (ctx = c),
     async close() {
       await app.close();
       tmp?.remove();
     },
   };
+}
+
+export const TEST_ADMIN = { username: 'admin', displayName: '办公室主任', password: 'Zhengdun#2026' };
+
+/**
+ * Sets up the administrator (问题线索 can only be stored, encrypted, once it exists) and makes `t` call as that
+ * signed-in administrator from then on.
+ */
+export async function enableAccounts(t: TestApp) {
+  const r = await t.ok('auth:setupAdmin', TEST_ADMIN);
+  t.as(t.app.security.sessions.contextFor('internal', r.sessionId, testCtx.sessionId));
+  return r;
 }
 
 /** A settings object with two units and the campaign running through April 2026. */

@@ -10,12 +10,24 @@ export function registerStoreCommands(program: Command, setExit: (code: number) 
     .action(async (_o, cmd: Command) => {
       await withApp(cmd, async (app) => {
         // Opening already repaired what it could; a repair is still a problem the office must hear about.
-        const repairs = app.store.notices
+        // The sealed clue buckets: checked at opening (digests) and, if --user may open clues, at sign-in (GCM).
+        const repairs = [...app.store.notices, ...app.security.notices()]
           .filter((n) => n.kind === 'restored' || n.kind === 'quarantined')
           .map((n) => n.message);
         const report = await app.store.verify();
+        const vault = await app.security.verifyVault();
+        // The account list against its sealed copy (and its keyed tags when --user is an administrator).
+        const accounts = await app.security.verifyAccounts();
         const audit = await app.security.verifyAuditChain();
-        const problems = [...repairs, ...report.problems, ...audit.problems.map((p) => `操作日志：${p}`)];
+        const problems = [
+          ...repairs,
+          ...report.problems,
+          ...vault,
+          ...accounts,
+          ...audit.problems.map((p) => `操作日志：${p}`),
+        ];
+        // What could not be checked (no administrator signed in, lines not sealed yet): said, not counted.
+        for (const n of audit.notes ?? []) process.stdout.write(`说明（操作日志）：${n}\n`);
         if (!problems.length) process.stdout.write(`检查通过：${app.dataDir}\n`);
         else {
           process.stdout.write(

@@ -34,7 +34,10 @@ export interface AuthStatus {
   lockMinutes: number;
   /** True while the clue data key is in memory (an authorized user is signed in somewhere). */
   cluesUnlocked: boolean;
-  /** Chinese, set when the account files are inconsistent (e.g. users.json lost): nobody can sign in. */
+  /**
+   * Chinese, set when the account files are inconsistent (users.json lost, or edited outside the app: the message
+   * names the file and the account): nobody can sign in but the administrator with the recovery code.
+   */
   problem?: string;
 }
 
@@ -51,6 +54,13 @@ export interface SetupResult extends SignInResult {
   recoveryCode: string;
 }
 
+/** The recovery code signs the administrator in with the new password. */
+export interface RecoverResult extends SignInResult {
+  reset: true;
+  /** Chinese, one line per change the recovery made to an account list edited outside the app (else empty). */
+  notes: string[];
+}
+
 export const AUDIT_ACTIONS = [
   '设置管理员',
   '登录',
@@ -61,6 +71,10 @@ export const AUDIT_ACTIONS = [
   '修改密码',
   '恢复码重置密码',
   '重新生成恢复码',
+  '账户数据被改动',
+  '账户数据已还原',
+  '封存操作日志',
+  '操作日志被改动',
   '新增用户',
   '修改用户',
   '重置密码',
@@ -73,10 +87,13 @@ export const AUDIT_ACTIONS = [
   '导入',
   '导出',
   '修改设置',
+  '修改报告文字',
   '备份',
   '恢复备份',
   '载入演示数据',
 ] as const;
+/** What a line of the 操作日志 may say was done: the log screen filters by these, so services can use no other. */
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** One line of the 操作日志 as the log screen and the Excel export show it (confidential values already masked). */
 export interface AuditRow {
@@ -100,6 +117,11 @@ export interface AuditVerifyResult {
   lines: number;
   /** Chinese, e.g. 第12行内容被修改. */
   problems: string[];
+  /**
+   * Chinese, not problems: what could not be checked with the key, e.g. lines not sealed yet (written while no
+   * administrator was signed in) or the whole key check when no administrator is signed in now.
+   */
+  notes?: string[];
 }
 
 const username = z
@@ -146,8 +168,12 @@ export const authContract = {
     z.object({ oldPassword: z.string().min(1, '请输入原密码').max(128), newPassword: password }).strict(),
     'read',
   ),
-  /** Every administrator password forgotten: the recovery code from setup resets one and keeps the clue data. */
-  'auth:recover': channel<{ reset: true }>()(
+  /**
+   * Every administrator password forgotten, the door throttled, or the account list edited outside the app: the
+   * recovery code from setup resets one administrator's password, puts back the account list the app wrote, keeps
+   * the clue data and signs that administrator in.
+   */
+  'auth:recover': channel<RecoverResult>()(
     z
       .object({
         username: z.string().trim().min(1).max(64),

@@ -63,8 +63,11 @@ const OWN_ANSWER = new Set<string>([
   'app:info',
   'auth:status',
 ]);
-/** Channels whose success means a (new) session exists: screens that failed for want of one may load again. */
-const SIGN_IN = new Set<string>(['auth:signIn', 'auth:setupAdmin']);
+/**
+ * Channels whose success means a (new) session exists, or one that may now do more (a forced password change
+ * done): screens that failed for want of one may load again.
+ */
+const SIGN_IN = new Set<string>(['auth:signIn', 'auth:setupAdmin', 'auth:recover', 'auth:changePassword']);
 
 export type SessionEvent = 'lost' | 'restored';
 const listeners = new Set<(e: SessionEvent, error?: AppError) => void>();

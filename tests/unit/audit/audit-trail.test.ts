@@ -113,7 +113,7 @@ describe('the audit trail', () => {
       { username: 'm1', displayName: '组员', role: 'member', groups: ['drafting'], password: 'Member#2026' },
       admin,
     );
-    const m = await h.signIn('m1', 'Member#2026');
+    const m = await h.signInReady('m1', 'Member#2026');
     for (const ch of ['audit:list', 'audit:verify']) {
       const r = await h.call(ch, {}, m);
       expect(!r.ok && r.error).toMatchObject({ code: 'forbidden', message: '只有管理员可以进行此操作' });

@@ -8,7 +8,7 @@ import type { VaultDoc } from '../../../src-main/auth/vault';
 import type { CallContext } from '../../../src-main/shared/context';
 import type { LedgerRecord } from '../../../src-main/shared/ledgers/types';
 import type { Harness } from './harness';
-import { ADMIN_PASSWORD, CLUE_PEOPLE, openHarness, sampleClue, setupAdmin } from './harness';
+import { ADMIN_PASSWORD, CLUE_PEOPLE, openHarness, sampleClue, seedClearClues, setupAdmin } from './harness';
 
 let h: Harness;
 beforeEach(async () => {
@@ -34,11 +34,12 @@ async function opensAnything(password: string) {
 }
 
 describe('before accounts exist', () => {
-  it('behaves as a single-user desktop and stores clues like any ledger', async () => {
+  it('behaves as a single-user desktop, except that no clue can be stored before the administrator exists', async () => {
     const anon = h.ctx(null);
     expect(h.security.accountsEnabled()).toBe(false);
-    await h.ok('ledgers:create', { ledger: 'clues', record: sampleClue() }, anon);
-    expect(h.store.get<LedgerRecord[]>('ledger-clues')[0].personName).toBe(CLUE_PEOPLE.person);
+    const refused = await h.call('ledgers:create', { ledger: 'clues', record: sampleClue() }, anon);
+    expect(!refused.ok && refused.error.code).toBe('needs_admin');
+    expect(h.store.get<LedgerRecord[]>('ledger-clues')).toEqual([]);
     expect(h.security.policy.canSeeConfidentialFields('clues', anon)).toBe(true);
     const r = await h.call('auth:signIn', { username: 'admin', password: 'x' }, anon);
     expect(!r.ok && r.error.code).toBe('conflict');
@@ -51,9 +52,8 @@ describe('before accounts exist', () => {
   });
 
   it('moves every clue into the vault in one write when the administrator is created, and only once', async () => {
-    const anon = h.ctx(null);
-    await h.ok('ledgers:create', { ledger: 'clues', record: sampleClue() }, anon);
-    await h.ok('ledgers:create', { ledger: 'clues', record: sampleClue({ clueNo: 'XS-2026-002' }) }, anon);
+    // Clues in clear from an older version of the app (today no door writes one before accounts exist).
+    await seedClearClues(h, [sampleClue(), sampleClue({ clueNo: 'XS-2026-002' })]);
     const { admin, recoveryCode } = await setupAdmin(h);
     expect(recoveryCode).toMatch(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/);
     expect(h.store.get<unknown[]>('vault-clues')).toHaveLength(1); // one sealed bucket holds both
@@ -132,7 +132,7 @@ describe('keys follow the accounts, the data never moves', () => {
     expect(info).toMatchObject({ mustChangePassword: true, clueAccess: true });
     await signOutAll(admin);
     expect(await opensAnything('Clue#Old1')).toBe(false);
-    const c = await h.signIn('clue1', 'Reset#2026');
+    const c = await h.signInReady('clue1', 'Reset#2026');
     expect(h.security.cluesUnlocked()).toBe(true);
     expect(await clueNames(c)).toEqual([CLUE_PEOPLE.person]);
   });

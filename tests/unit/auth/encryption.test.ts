@@ -7,7 +7,7 @@ import type { CallContext } from '../../../src-main/shared/context';
 import type { LedgerRecord } from '../../../src-main/shared/ledgers/types';
 import { makeTempDir } from '../../helpers/temp-dir';
 import type { Harness } from './harness';
-import { ADMIN_PASSWORD, CLUE_PEOPLE, openHarness, sampleClue, setupAdmin } from './harness';
+import { ADMIN_PASSWORD, CLUE_PEOPLE, openHarness, sampleClue, seedClearClues, setupAdmin } from './harness';
 
 let h: Harness;
 beforeEach(async () => {
@@ -42,9 +42,9 @@ const NAMES = [CLUE_PEOPLE.reporter, CLUE_PEOPLE.person, CLUE_PEOPLE.post];
 
 describe('a copied data directory', () => {
   it('holds no clue name in any file, old backups and quarantined copies included, and the backups still restore', async () => {
-    const anon = h.ctx(null);
-    await h.ok('ledgers:create', { ledger: 'clues', record: sampleClue() }, anon);
-    // A backup and a quarantined file from the days before accounts: both hold the names in clear.
+    // Clues in clear from an older version (no door writes one before accounts now), a backup and a quarantined
+    // file from those days: all hold the names in clear.
+    await seedClearClues(h, [sampleClue()]);
     const oldBackup = await h.store.backup('启用账户前');
     mkdirSync(path.join(h.dir, 'quarantine'), { recursive: true });
     writeFileSync(
@@ -200,19 +200,26 @@ describe('while the vault is locked', () => {
     expect(records.find((r) => r.id === 'stray-1')?.personName).toBe(CLUE_PEOPLE.person);
   });
 
-  it('refuses to save when a sealed record was tampered with, rather than dropping it', async () => {
-    // One flipped character in the sealed bucket: GCM refuses the whole bucket.
-    const damaged = await h.store.update<{ id: string; data: string }[]>('vault-clues', (es) =>
+  it('moves a tampered bucket no backup holds to quarantine at unlock, names its records, and saves again', async () => {
+    // One flipped character in the sealed bucket: GCM refuses the whole bucket, and no backup holds it.
+    await h.store.update<{ id: string; data: string }[]>('vault-clues', (es) =>
       es.map((e, i) => (i === 0 ? { ...e, data: `${e.data[0] === 'A' ? 'B' : 'A'}${e.data.slice(1)}` } : e)),
     );
     h.security.afterRestore(); // forget cached plaintext, as after any outside change
     const back = await h.signIn('admin', ADMIN_PASSWORD);
+    const notice = h.security
+      .notices()
+      .map((n) => n.message)
+      .join('\n');
+    expect(notice).toMatch(/无法解密，备份中也没有完好的副本；损坏的数据已移至隔离区/);
+    expect(notice).toMatch(/A1、A2、A3 的加密内容（姓名、摘要等）没有可用的备份/);
+    expect(readdirSync(path.join(h.dir, 'quarantine')).some((n) => n.startsWith('vault-clues.'))).toBe(true);
     const { records } = await h.ok<{ records: LedgerRecord[] }>('ledgers:list', { ledger: 'clues' }, back);
-    expect(records).toHaveLength(3); // the damaged bucket's records show as their projections
-    expect(records.every((r) => r.personName === undefined)).toBe(true);
-    const r = await h.call('ledgers:create', { ledger: 'clues', record: sampleClue({ clueNo: 'A4' }) }, back);
-    expect(!r.ok && r.error.code).toBe('conflict');
-    expect(h.store.get<unknown[]>('vault-clues')).toBe(damaged); // nothing was written over it
+    // The lost records keep their counting fields and their 线索编号; the names are gone and say so.
+    expect(records.map((r) => r.clueNo)).toEqual(['A1', 'A2', 'A3']);
+    expect(records.every((r) => r.personName === undefined && r.outcome === '党纪处分')).toBe(true);
+    await h.ok('ledgers:create', { ledger: 'clues', record: sampleClue({ clueNo: 'A4' }) }, back);
+    expect(await h.security.verifyVault()).toEqual([]);
   });
 });
 

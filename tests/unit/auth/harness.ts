@@ -42,6 +42,11 @@ export interface Harness {
   /** A door's context for a session id (what the web door does with X-Session). */
   ctx(sessionId: string | null, door?: Door): CallContext;
   signIn(username: string, password: string): Promise<CallContext>;
+  /**
+   * Signs in an account the administrator created or reset, and gets past the forced password change the API
+   * enforces: changed away and back, so the account keeps the password the test chose.
+   */
+  signInReady(username: string, password: string): Promise<CallContext>;
   close(): Promise<void>;
 }
 
@@ -169,6 +174,15 @@ export async function openHarness(
       const r = await h.ok<{ sessionId: string }>('auth:signIn', { username, password }, ctx(null));
       return ctx(r.sessionId);
     },
+    async signInReady(username, password) {
+      const c = await h.signIn(username, password);
+      const r = await h.ok<{ mustChangePassword: boolean }>('auth:status', {}, c);
+      if (r.mustChangePassword) {
+        await h.ok('auth:changePassword', { oldPassword: password, newPassword: `${password}~` }, c);
+        await h.ok('auth:changePassword', { oldPassword: `${password}~`, newPassword: password }, c);
+      }
+      return c;
+    },
     async close() {
       await security.close();
       await store.close();
@@ -208,6 +222,29 @@ export const sampleClue = (over: Record<string, unknown> = {}) => ({
   status: '待处置',
   ...over,
 });
+
+/**
+ * Clue records in clear, as an older version of the app stored them before accounts existed (no door writes one
+ * now): straight into the store, for the tests of what happens to such a store.
+ */
+export async function seedClearClues(h: Harness, clues: Record<string, unknown>[]) {
+  const at = '2026-04-19T02:00:00.000Z';
+  await h.store.update<LedgerRecord[]>('ledger-clues', (rs) => [
+    ...rs,
+    ...clues.map(
+      (c, i) =>
+        ({
+          ...c,
+          id: `legacy-${rs.length + i + 1}`,
+          createdBy: '旧版本',
+          createdAt: at,
+          updatedBy: '旧版本',
+          updatedAt: at,
+          rev: 1,
+        }) as LedgerRecord,
+    ),
+  ]);
+}
 
 /** Sets up the administrator through the open channel and returns its signed-in context and recovery code. */
 export async function setupAdmin(h: Harness) {

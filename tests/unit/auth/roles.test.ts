@@ -37,7 +37,7 @@ beforeAll(async () => {
       { username: role, displayName: `${role}用户`, role, groups: groups[role], password: PASSWORDS[role] },
       admin,
     );
-    as[role] = await h.signIn(role, PASSWORDS[role]);
+    as[role] = await h.signInReady(role, PASSWORDS[role]);
   }
 });
 afterAll(async () => h.close());
@@ -157,7 +157,7 @@ describe('the role table', () => {
       },
       admin,
     );
-    const c = await h.signIn('member2', 'Member#2027');
+    const c = await h.signInReady('member2', 'Member#2027');
     expect((await viaRouter('ledgers:list', { ledger: 'clues' }, c)).ok).toBe(false);
     expect(
       (await viaRouter('ledgers:create', { ledger: 'clues', record: sampleClue({ clueNo: 'XS-9' }) }, c)).ok,
@@ -213,7 +213,7 @@ describe('identity comes only from the session', () => {
       },
       admin,
     );
-    const c = await h.signIn('mover', 'Mover#2026');
+    const c = await h.signInReady('mover', 'Mover#2026');
     const id = c.user!.id;
     await h.ok('users:update', { id, role: 'readonly' }, admin);
     const fresh = h.ctx(c.sessionId);

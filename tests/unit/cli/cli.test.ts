@@ -52,6 +52,24 @@ describe('campaign-desk CLI', () => {
     expect(count.find((c) => c.name === '领导小组会议次数')?.period).toBeGreaterThan(0);
   });
 
+  it('refuses /etc/passwd or a secret file as a backup in Chinese, and never copies its bytes into the log', () => {
+    cli('demo');
+    const marker = 'S3CR3TMARK'; // ten characters: as much as V8 quotes from a file it cannot parse
+    const secret = path.join(tmp.dir, 'shadow');
+    writeFileSync(secret, `${marker}:$6$salt$hash:19000:0:99999:7:::\nroot:*:19000:0:99999:7:::\n`);
+    for (const file of [secret, '/etc/passwd']) {
+      const r = cli('restore', file);
+      expect(r.code).not.toBe(0);
+      expect(r.err).toContain('不是本程序的备份文件');
+      expect(r.err).not.toContain('内部出错');
+      expect(r.err).not.toContain(marker);
+    }
+    const logFile = path.join(tmp.dir, 'logs', 'app.log');
+    const log = existsSync(logFile) ? readFileSync(logFile, 'utf8') : '';
+    expect(log).not.toContain(marker);
+    expect(log).not.toContain('root:');
+  });
+
   it('writes the progress report and a bulletin from the demo data', async () => {
     expect(cli('demo').code).toBe(0);
     const report = path.join(tmp.dir, '报告.docx');

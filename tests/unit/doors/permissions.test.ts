@@ -32,19 +32,6 @@ async function api(channel: string, body: unknown, session?: string): Promise<En
 beforeAll(async () => {
   t = await openTestApp();
   await setUpOffice(t);
-  await t.ok('ledgers:create', {
-    ledger: 'clues',
-    record: {
-      group: 'clues',
-      unit: 'u-office',
-      date: '2026-04-02',
-      clueNo: 'XS-2026-001',
-      source: '信访举报',
-      personName: '张某某',
-      reporter: '李某',
-      status: '待处置',
-    },
-  });
   draftingMeetingId = (await t.ok('ledgers:create', { ledger: 'meetings', record: sampleMeeting() })).id;
   trainingMeetingId = (
     await t.ok('ledgers:create', {
@@ -64,6 +51,25 @@ beforeAll(async () => {
   });
   expect(setup.ok).toBe(true);
   sessions = { admin: (setup.data as { sessionId: string }).sessionId };
+  // Clues are stored only encrypted, so only once the administrator exists.
+  const clue = await api(
+    'ledgers:create',
+    {
+      ledger: 'clues',
+      record: {
+        group: 'clues',
+        unit: 'u-office',
+        date: '2026-04-02',
+        clueNo: 'XS-2026-001',
+        source: '信访举报',
+        personName: '张某某',
+        reporter: '李某',
+        status: '待处置',
+      },
+    },
+    sessions.admin,
+  );
+  expect(clue.ok, clue.error?.message).toBe(true);
   const users = [
     { username: 'member', displayName: '文稿组干部', role: 'member', groups: ['drafting'] },
     { username: 'clue', displayName: '线索组干部', role: 'clue', groups: ['clues'] },
@@ -74,7 +80,11 @@ beforeAll(async () => {
     expect(r.ok, r.error?.message).toBe(true);
     const s = await api('auth:signIn', { username: u.username, password: PASSWORD });
     expect(s.ok, s.error?.message).toBe(true);
-    sessions[u.role === 'readonly' ? 'readonly' : u.role] = (s.data as { sessionId: string }).sessionId;
+    const id = (s.data as { sessionId: string }).sessionId;
+    // The password the administrator chose must be changed before anything else (the API enforces it).
+    const c = await api('auth:changePassword', { oldPassword: PASSWORD, newPassword: `${PASSWORD}~` }, id);
+    expect(c.ok, c.error?.message).toBe(true);
+    sessions[u.role === 'readonly' ? 'readonly' : u.role] = id;
   }
 });
 afterAll(async () => {

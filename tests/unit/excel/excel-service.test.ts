@@ -180,7 +180,7 @@ describe('export', () => {
     const ws = (await loadXlsx(Buffer.from(out.dataBase64, 'base64'))).worksheets[0];
     expect(ws.getRow(3).getCell(4).value).toBe('乙');
     expect(ws.getRow(4).getCell(4).value).toBeNull();
-    expect(audits.at(-1)).toMatchObject({ action: 'export', target: 'excel', detail: '会议台账 1 条' });
+    expect(audits.at(-1)).toMatchObject({ action: '导出', target: 'excel', detail: '会议台账 1 条' });
   });
 
   it('refuses confidential fields to a caller not allowed to see them', async () => {

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { IndicatorRaw } from '../../../src-main/shared/indicators';
 import type { Settings } from '../../../src-main/shared/settings';
-import { openTestApp, sampleMeeting, setUpOffice } from '../../helpers/test-app';
+import { enableAccounts, openTestApp, sampleMeeting, setUpOffice } from '../../helpers/test-app';
 import type { TestApp } from '../../helpers/test-app';
 
 const APRIL = { from: '2026-04-01', to: '2026-04-30' };
@@ -159,6 +159,9 @@ describe('renaming a done status', () => {
 });
 
 describe('renaming an outcome or a sanction', () => {
+  // Clues are stored only encrypted, so only once the administrator exists.
+  beforeEach(async () => void (await enableAccounts(t)));
+
   it('moves its 四种形态 form to the new name and keeps every form count', async () => {
     await create('clues', clue({ disposition: '谈话函询', outcome: '了结澄清' })); // first form
     await create('clues', clue({ disposition: '初步核实', outcome: '党纪处分', sanction: '警告' })); // second

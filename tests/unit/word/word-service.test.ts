@@ -82,7 +82,7 @@ describe('word service', () => {
     );
     const text = await documentText(Buffer.from(file.dataBase64, 'base64'));
     expect(text.join('')).toContain('召开领导小组会议2次');
-    expect(audit).toEqual([expect.objectContaining({ action: 'export', target: 'word' })]);
+    expect(audit).toEqual([expect.objectContaining({ action: '导出', target: 'word' })]);
   });
 
   it('says where the report’s own text comes from: the draft, an earlier period, or this period', async () => {

@@ -1,8 +1,10 @@
 // 忘记密码: an administrator who has forgotten the password sets a new one with the recovery code from setup
-// ('auth:recover'). Other users ask an administrator to reset theirs.
-import { Alert, Button, Form, Input, Space, Typography } from 'antd';
+// ('auth:recover'), and is signed in with it; if the account list had been edited outside the app, what the recovery
+// put back is shown once. Other users ask an administrator to reset theirs.
+import { Alert, App, Button, Form, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { contract } from '../../../../src-main/shared/contract';
+import type { RecoverResult } from '../../../../src-main/shared/contract';
 import { call } from '../../api/client';
 import { useCountdown } from '../../hooks/useCountdown';
 import { checkWith, retryAfter, showServerError } from '../../lib/formErrors';
@@ -18,9 +20,10 @@ export function RecoverForm({
   onDone,
   onCancel,
 }: {
-  onDone: (username: string) => void;
+  onDone: (r: RecoverResult) => void;
   onCancel: () => void;
 }) {
+  const { modal } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -36,7 +39,22 @@ export function RecoverForm({
     setBusy(true);
     const r = await call('auth:recover', args);
     setBusy(false);
-    if (r.ok) return onDone(args.username);
+    if (r.ok) {
+      if (r.data.notes.length) {
+        modal.info({
+          title: '账户数据已按程序写入时的内容恢复',
+          width: 560,
+          content: (
+            <ul data-testid="recover-notes">
+              {r.data.notes.map((n) => (
+                <li key={n}>{n}</li>
+              ))}
+            </ul>
+          ),
+        });
+      }
+      return onDone(r.data);
+    }
     const secs = retryAfter(r.error);
     if (secs) wait.start(secs);
     setProblem(
@@ -52,7 +70,7 @@ export function RecoverForm({
   return (
     <Form form={form} name="recover" layout="vertical" onFinish={(v) => void submit(v)} requiredMark={false}>
       <Typography.Paragraph type="secondary">
-        用启用账户时抄写的恢复码为管理员设置新密码。其他用户忘记密码，请联系管理员在“用户管理”中重置。
+        用启用账户时抄写的恢复码为管理员设置新密码并登录；账户数据被改动、登录被暂停时也用它进入。其他用户忘记密码，请联系管理员在“用户管理”中重置。
       </Typography.Paragraph>
       {problem && (
         <Alert

@@ -1,5 +1,6 @@
 // Username and password → 'auth:signIn', for the sign-in screen and the lock screen (there with the name fixed).
-// A wrong password shows the server's message; too many failures show a countdown and hold the button back.
+// A wrong password shows the server's message; too many failures show a countdown and hold the button back (for a
+// door paused after failures over many names, with the server's hint that the recovery code still works).
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input } from 'antd';
 import { useState } from 'react';
@@ -57,7 +58,11 @@ export function SignInForm({ fixedUsername, initialUsername, submitLabel = '登�
             type="warning"
             showIcon
             title="登录失败次数过多"
-            description={`为防止密码被猜测，请在 ${wait.left} 秒后再试。`}
+            description={
+              error.message.includes('恢复码')
+                ? `${error.message}（还需等待 ${wait.left} 秒）`
+                : `为防止密码被猜测，请在 ${wait.left} 秒后再试。`
+            }
             style={{ marginBottom: 16 }}
             data-testid="signin-countdown"
           />

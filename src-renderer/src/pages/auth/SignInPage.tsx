@@ -1,5 +1,5 @@
 // The sign-in screen, shown whenever accounts are enabled and nobody is signed in (at start, after signing out, or
-// when the server no longer knows the session). 忘记密码 leads to the recovery-code reset for administrators.
+// when the server no longer knows the session). 忘记密码 leads to the recovery code, which signs the administrator in.
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, Card, Typography } from 'antd';
 import { useState } from 'react';
@@ -16,7 +16,6 @@ interface Props {
 
 export function SignInPage({ title, problem, onSignedIn }: Props) {
   const [mode, setMode] = useState<'signin' | 'recover'>('signin');
-  const [recovered, setRecovered] = useState<string | null>(null);
 
   return (
     <div
@@ -50,20 +49,7 @@ export function SignInPage({ title, problem, onSignedIn }: Props) {
             <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
               请使用管理员分配的账户登录
             </Typography.Paragraph>
-            {recovered && (
-              <Alert
-                type="success"
-                showIcon
-                title="密码已重置，请用新密码登录"
-                style={{ marginBottom: 16 }}
-                data-testid="recovered"
-              />
-            )}
-            <SignInForm
-              key={recovered ?? ''}
-              initialUsername={recovered ?? undefined}
-              onSignedIn={onSignedIn}
-            />
+            <SignInForm onSignedIn={onSignedIn} />
             <div style={{ textAlign: 'right', marginTop: 12 }}>
               <Typography.Link onClick={() => setMode('recover')} data-testid="forgot-password">
                 忘记密码？
@@ -71,13 +57,7 @@ export function SignInPage({ title, problem, onSignedIn }: Props) {
             </div>
           </>
         ) : (
-          <RecoverForm
-            onCancel={() => setMode('signin')}
-            onDone={(username) => {
-              setRecovered(username);
-              setMode('signin');
-            }}
-          />
+          <RecoverForm onCancel={() => setMode('signin')} onDone={onSignedIn} />
         )}
       </Card>
     </div>

@@ -16,6 +16,7 @@ import { EMPTY_FILTERS, filterRows, hasFilters } from '../../lib/ledgerFilter';
 import type { LedgerFilters } from '../../lib/ledgerFilter';
 import { columnSpecs, makeLookups, recordTitle, searchText } from '../../lib/ledgerView';
 import { canCreateIn, canWriteAnything, canWriteRecord } from '../../lib/permissions';
+import { CluesNeedAdmin } from './CluesNeedAdmin';
 import { ColumnChooser, defaultVisible } from './ColumnChooser';
 import { LedgerExportButton } from './LedgerExportButton';
 import { LedgerTable } from './LedgerTable';
@@ -27,8 +28,13 @@ const SEARCH_DEBOUNCE_MS = 25;
 
 export function LedgerPage({ def }: { def: LedgerDef }) {
   const { settings, viewer } = useAppData();
-  const canCreate = canCreateIn(viewer, def, settings.groups);
-  const canChange = useCallback((r: LedgerRecord) => canWriteRecord(viewer, def, r.group), [viewer, def]);
+  // A confidential ledger that opened without accounts is the demo's (read-only until the administrator exists).
+  const demoReadOnly = !!def.confidential && !viewer.accountsEnabled;
+  const canCreate = !demoReadOnly && canCreateIn(viewer, def, settings.groups);
+  const canChange = useCallback(
+    (r: LedgerRecord) => !demoReadOnly && canWriteRecord(viewer, def, r.group),
+    [viewer, def, demoReadOnly],
+  );
   const { message } = App.useApp();
   const list = useChannel('ledgers:list', { ledger: def.key });
   const { setData } = list;
@@ -132,6 +138,7 @@ export function LedgerPage({ def }: { def: LedgerDef }) {
   const onNew = useCallback(() => setEditing('new'), []);
   const onClearFilters = useCallback(() => setFilters(EMPTY_FILTERS), []);
 
+  if (list.error?.code === 'needs_admin') return <CluesNeedAdmin mode="locked" onReady={list.refresh} />;
   if (list.error?.code === 'forbidden') {
     return <ErrorState status="403" title={`无权查看${def.label}台账`} error={list.error} />;
   }
@@ -172,6 +179,7 @@ export function LedgerPage({ def }: { def: LedgerDef }) {
           )}
         </Space>
       </div>
+      {demoReadOnly && <CluesNeedAdmin mode="demo" onReady={list.refresh} />}
       <LedgerToolbar
         def={def}
         settings={settings}
@@ -190,7 +198,7 @@ export function LedgerPage({ def }: { def: LedgerDef }) {
         onOpen={setEditing}
         onDelete={onDeleteRow}
         canChange={canChange}
-        showActions={canWriteAnything(viewer)}
+        showActions={!demoReadOnly && canWriteAnything(viewer)}
         canCreate={canCreate}
         onNew={onNew}
         onClearFilters={onClearFilters}
