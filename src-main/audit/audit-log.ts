@@ -19,6 +19,11 @@ export interface AuditLogOptions {
    */
   key?: () => Buffer | null;
   now?: () => Date;
+  /**
+   * Throws when the data directory is no longer this program's (its lock deleted or taken over): checked before each
+   * line, so two programs never append to one chain and fork it.
+   */
+  assertOwner?: () => Promise<void>;
 }
 
 /** Tags per seal line: keeps a seal line short enough to read back as the file's last line. */
@@ -103,6 +108,7 @@ export class AuditLog {
 
   private readonly key: () => Buffer | null;
   private readonly now: () => Date;
+  private readonly assertOwner: () => Promise<void>;
 
   constructor(dataDir: string, opts: AuditLogOptions = {}) {
     const dir = path.join(dataDir, 'audit');
@@ -110,11 +116,13 @@ export class AuditLog {
     this.headFile = path.join(dir, 'head.json');
     this.key = opts.key ?? (() => null);
     this.now = opts.now ?? (() => new Date());
+    this.assertOwner = opts.assertOwner ?? (async () => undefined);
   }
 
   /** Appends one event; resolves once it is on disk. Appends are serialized so the chain never forks. */
   append(entry: AuditEntry): Promise<AuditLine> {
     return this.enqueue(async () => {
+      await this.assertOwner();
       const key = this.key();
       try {
         // The first tagged line of the process seals what was written before it (once; see seal()).

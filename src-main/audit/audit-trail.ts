@@ -100,8 +100,10 @@ export function createAuditTrail(opts: {
   key?: () => Buffer | null;
   /** True once the key has been in use for this log (accounts exist): head.json must then carry a seal mark. */
   keyed?: () => boolean;
+  /** Throws when the data directory's lock is no longer ours (see AuditLogOptions.assertOwner). */
+  assertOwner?: () => Promise<void>;
 }): AuditTrail {
-  const log = new AuditLog(opts.dataDir, { key: opts.key, now: opts.now });
+  const log = new AuditLog(opts.dataDir, { key: opts.key, now: opts.now, assertOwner: opts.assertOwner });
 
   async function recordAs(user: string, ctx: CallContext, event: AuditEvent): Promise<void> {
     const masked = maskChange(event.target, event.before, event.after);

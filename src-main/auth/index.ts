@@ -130,6 +130,7 @@ export function createSecurity(opts: SecurityOptions): Security {
     logger,
     key: () => (iring.unlocked ? Buffer.from(iring.key('audit')) : null),
     keyed: () => !!store.get<IntegrityDoc>(INTEGRITY_COLLECTION).accounts,
+    assertOwner: () => store.assertOwner(),
   });
   const guard = createAccountGuard({ store, iring, trail, logger });
   const checkCtx: CallContext = { door: 'internal', user: null, sessionId: 'account-check' };

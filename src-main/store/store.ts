@@ -101,6 +101,14 @@ export class Store {
     });
   }
 
+  /**
+   * Throws StoreLockLostError (and tells the user once) when the directory's lock is no longer ours: for writers
+   * outside the store that share its directory (the 操作日志).
+   */
+  assertOwner(): Promise<void> {
+    return this.engine.assertOwner();
+  }
+
   /** Writes one self-contained bundle (default: <dataDir>/backups/, rotated) and returns its path. */
   backup(reason: string, file?: string): Promise<string> {
     return this.enqueue(() => this.engine.backup(reason, file));

@@ -269,12 +269,22 @@ describe('the app after its data directory was taken over', () => {
     const info = await a.ok('app:info', {});
     expect(info.notices.some((n) => n.kind === 'lock_lost' && n.message.includes('已停止保存'))).toBe(true);
 
+    // The displaced app appends nothing to the 操作日志 either: two writers would fork its chain.
+    const lines = async () =>
+      (await fs.readFile(path.join(dir.dir, 'audit', 'audit.log'), 'utf8')).trim().split('\n');
+    const before = await lines();
+    // An export writes no data file, only its 操作日志 line: refused too, not appended.
+    const exported = await a.call('word:reportTemplate', {});
+    expect(exported.ok).toBe(false);
+    expect(await lines()).toEqual(before);
+
     await b.ok('ledgers:create', { ledger: 'meetings', record: sampleMeeting({ title: '乙：第二次会议' }) });
     await a.close();
     await b.close();
     const c = await openTestApp({ dir: dir.dir });
     cleanups.push(() => c.close().catch(() => undefined));
     expect(await titles(c)).toEqual(['乙：第一次会议', '乙：第二次会议', '甲：第一次会议'].sort());
+    expect((await c.ok('audit:verify', {})).ok).toBe(true);
   });
 
   it('refuses the app’s save when its lock file was replaced by another process’s lock', async () => {
