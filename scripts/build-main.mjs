@@ -1,5 +1,6 @@
-// Bundles the Electron main process (ESM) and the preload (one CommonJS file: a sandboxed preload cannot
-// import ESM) with esbuild. The renderer is built separately by Vite.
+// Bundles the Electron main process (ESM, entry src-main/electron/entry.ts: the desktop app, or the CLI with
+// --cli) and the preload (one CommonJS file: a sandboxed preload cannot import ESM) with esbuild. The renderer is
+// built separately by Vite; the plain-Node CLI and web mode by scripts/build-node.mjs.
 import { build } from 'esbuild';
 
 const common = {
@@ -13,7 +14,7 @@ const common = {
 
 await build({
   ...common,
-  entryPoints: { main: 'src-main/electron/main.ts' },
+  entryPoints: { main: 'src-main/electron/entry.ts' },
   outdir: 'out/main',
   format: 'esm',
   // Bundled CommonJS dependencies (exceljs, docx) still call require(): give them one.

@@ -1,9 +1,11 @@
-// `npm run web`: builds the renderer when it is missing or older than its sources, then starts web mode
-// (the same app, served on 127.0.0.1 only). Arguments pass through: --data-dir DIR --port N --demo.
-import { spawnSync, spawn } from 'node:child_process';
+// `npm run web`: builds the renderer (Vite) and the compiled web mode (out/node/web.js, esbuild) when missing or
+// older than their sources, then starts web mode (the same app, served on 127.0.0.1 only) in plain Node.
+// Arguments pass through: --data-dir DIR --port N --demo.
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureNodeBuild, NODE_OUT } from './build-node.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const built = path.join(root, 'out/renderer/index.html');
@@ -17,31 +19,26 @@ function newest(dir) {
   return t;
 }
 
+/** The program running now (the renderer build, then web mode): Ctrl+C or SIGTERM is passed on to it. */
+let current = null;
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.on(sig, () => (current ? current.kill(sig) : process.exit(1)));
+}
+const run = (args) =>
+  new Promise((resolve) => {
+    current = spawn(process.execPath, args, { cwd: root, stdio: 'inherit' });
+    current.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+
 const stale =
   !existsSync(built) ||
   statSync(built).mtimeMs <
     Math.max(newest(path.join(root, 'src-renderer')), newest(path.join(root, 'src-main/shared')));
 if (stale) {
   console.error('正在构建界面（首次运行或界面代码有更新）…');
-  const r = spawnSync(
-    process.execPath,
-    [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'],
-    {
-      cwd: root,
-      stdio: 'inherit',
-    },
-  );
-  if (r.status !== 0) process.exit(r.status ?? 1);
+  const code = await run([path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error']);
+  if (code !== 0) process.exit(code);
 }
 
-const child = spawn(
-  process.execPath,
-  [
-    path.join(root, 'bin/run-ts.js'),
-    path.join(root, 'src-main/doors/http/main.ts'),
-    ...process.argv.slice(2),
-  ],
-  { cwd: root, stdio: 'inherit' },
-);
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
-child.on('exit', (code) => process.exit(code ?? 0));
+await ensureNodeBuild();
+process.exit(await run([path.join(NODE_OUT, 'web.js'), ...process.argv.slice(2)]));

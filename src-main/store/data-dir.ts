@@ -1,4 +1,5 @@
-// Where the data directory is: command line, environment, beside a portable exe, Electron's userData, or a default.
+// Where the data directory is: command line, environment, beside a portable exe, Electron's userData, or the same
+// folder computed without Electron (so all three doors open the same data by default).
 import os from 'node:os';
 import path from 'node:path';
 
@@ -40,7 +41,17 @@ export function resolveDataDir(inputs: DataDirInputs = {}): string {
   return path.resolve(chosen);
 }
 
-/** For plain Node (CLI, web mode outside Electron): %APPDATA%\campaign-desk on Windows, ~/.campaign-desk elsewhere. */
+/**
+ * The folder Electron names the desktop app's userData after: package.json's productName (a test keeps the two
+ * equal). Changing either moves every installed office's data, so they change together or not at all.
+ */
+export const APP_FOLDER_NAME = '教育整顿工作台';
+
+/**
+ * The desktop app's data directory exactly as Electron computes `app.getPath('userData')` (appData + productName),
+ * so the CLI and web mode open the same data as the desktop app on the same PC: Windows `%APPDATA%\教育整顿工作台`,
+ * Linux `$XDG_CONFIG_HOME/教育整顿工作台` (default `~/.config`), macOS `~/Library/Application Support/教育整顿工作台`.
+ */
 export function defaultDataDir(
   opts: { platform?: NodeJS.Platform; env?: Record<string, string | undefined>; homedir?: string } = {},
 ): string {
@@ -49,7 +60,8 @@ export function defaultDataDir(
   const home = opts.homedir ?? os.homedir();
   if (platform === 'win32') {
     const appData = env.APPDATA || path.win32.join(home, 'AppData', 'Roaming');
-    return path.win32.join(appData, 'campaign-desk');
+    return path.win32.join(appData, APP_FOLDER_NAME);
   }
-  return path.posix.join(home, '.campaign-desk');
+  if (platform === 'darwin') return path.posix.join(home, 'Library', 'Application Support', APP_FOLDER_NAME);
+  return path.posix.join(env.XDG_CONFIG_HOME || path.posix.join(home, '.config'), APP_FOLDER_NAME);
 }

@@ -1,6 +1,6 @@
 // CLI commands over the records: demo data and the indicator catalog.
 import type { Command } from 'commander';
-import { formatIndicator } from '../../stats';
+import { formatIndicator } from '../../stats/format';
 import { ledgerDef, ledgerList } from '../../shared/ledgers';
 import { LEDGER_KEYS } from '../../shared/ledgers/types';
 import type { LedgerKey } from '../../shared/ledgers/types';

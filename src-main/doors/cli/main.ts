@@ -1,6 +1,9 @@
 // The command-line door: `campaign-desk <command>` on a data directory. Every command goes through the same
-// router as the desktop and web doors, so its checks and numbers are the same.
+// router as the desktop and web doors, so its checks and numbers are the same. Only commander and the command
+// list load at start-up; each command imports the app when it runs (open-app.ts).
 import { Command, CommanderError } from 'commander';
+import { describeFsError } from '../../store/errors';
+import { DATA_DIR_ENV, defaultDataDir } from '../../store/data-dir';
 import { registerStoreCommands } from './store-commands';
 import { registerDataCommands } from './data-commands';
 import { registerWordCommands } from './output-commands';
@@ -21,7 +24,7 @@ export async function runCli(argv: string[]): Promise<number> {
     .description('教育整顿工作台 命令行：检查与备份数据、载入演示数据、计算指标、导出报告与统计表')
     .option(
       '--data-dir <dir>',
-      '数据目录（默认：环境变量 CAMPAIGN_DESK_DATA_DIR，或用户目录下的 .campaign-desk）',
+      `数据目录（默认：环境变量 ${DATA_DIR_ENV}，否则与桌面版相同：${defaultDataDir()}）`,
     )
     .option(
       '--user <name>',
@@ -48,7 +51,10 @@ export async function runCli(argv: string[]): Promise<number> {
     return exitCode;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode;
-    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+    // A file-system error (a data folder that cannot be read, a disk full) in Chinese with its path.
+    process.stderr.write(
+      `${describeFsError(e, undefined, '打开') ?? (e instanceof Error ? e.message : String(e))}\n`,
+    );
     return 1;
   }
 }

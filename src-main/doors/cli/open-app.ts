@@ -1,13 +1,14 @@
 // Opens the app for one CLI command and closes it afterwards, so the data directory lock is held only while the
 // command runs. Failures come back as Chinese messages on stderr and a non-zero exit code.
+// The app (store, services, docx, exceljs, zod…) is imported here, when a command runs, never at start-up:
+// `campaign-desk --help` or a mistyped command loads commander and the command list only.
 import path from 'node:path';
 import type { Command } from 'commander';
-import { createApp } from '../../app/create-app';
 import type { App } from '../../app/create-app';
 import { createFileLogger } from '../../app/logger';
 import type { CallContext } from '../../shared/context';
 import type { ArgsOf, Channel, ResultOf } from '../../shared/contract';
-import { resolveDataDir } from '../../store';
+import { resolveDataDir } from '../../store/data-dir';
 import { readPassword } from './password-prompt';
 
 export const cliCtx: CallContext = { door: 'cli', user: null, sessionId: `cli-${process.pid}` };
@@ -34,6 +35,7 @@ async function signIn(app: App, cmd: Command): Promise<CallContext> {
 
 export async function withApp<T>(cmd: Command, fn: (app: App, call: CliCall) => Promise<T>): Promise<T> {
   const dataDir = dataDirOf(cmd);
+  const { createApp } = await import('../../app/create-app');
   const app = await createApp({ dataDir, owner: 'cli', logger: createFileLogger(dataDir) });
   let ctx = cliCtx;
   const call: CliCall = async (channel, args) => {

@@ -1,14 +1,27 @@
-// Web mode entry: `npm run web -- [--data-dir DIR] [--port N] [--demo]`. Prints exactly one line with the
-// address to open; everything else goes to stderr.
+// Web mode entry: `npm run web -- [--data-dir DIR] [--port N] [--demo]`, run as out/node/web.js (compiled by
+// scripts/build-node.mjs). Prints exactly one line with the address to open; everything else goes to stderr.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createApp } from '../../app/create-app';
 import { createFileLogger } from '../../app/logger';
-import { defaultDataDir, resolveDataDir, StoreLockedError } from '../../store';
+import { describeStartupError } from '../../store/errors';
+import { defaultDataDir, resolveDataDir } from '../../store/data-dir';
 import { startWebServer } from './web-server';
 
-const RENDERER_DIR = fileURLToPath(new URL('../../../out/renderer', import.meta.url));
+/** out/renderer of the project this file belongs to: run from out/node/web.js or from its source alike. */
+function rendererDir(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return path.join(dir, 'out/renderer');
+}
+
+/** `--demo` alone: a sibling of the real data folder, so looking at the demo never touches the office's data. */
+function demoDataDir(): string {
+  const real = defaultDataDir();
+  return path.join(path.dirname(real), `${path.basename(real)}-演示`);
+}
 
 async function main() {
   const { values } = parseArgs({
@@ -22,8 +35,7 @@ async function main() {
   const explicitDir = values['data-dir'] ?? process.env.CAMPAIGN_DESK_DATA_DIR;
   // `--demo` alone uses a folder of its own, so looking at the demo never touches the office's real data.
   const dataDir = path.resolve(
-    explicitDir ??
-      (values.demo ? path.join(defaultDataDir(), 'demo') : resolveDataDir({ argv: [], env: process.env })),
+    explicitDir ?? (values.demo ? demoDataDir() : resolveDataDir({ argv: [], env: process.env })),
   );
   const port = values.port ? Number(values.port) : 0;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`端口号无效：${values.port}`);
@@ -45,7 +57,7 @@ async function main() {
   }
   const server = await startWebServer({
     call: app.call,
-    staticDir: RENDERER_DIR,
+    staticDir: rendererDir(),
     port,
     logger,
     contextFor: (session, fallback) => app.security.sessions.contextFor('http', session, fallback),
@@ -65,7 +77,6 @@ async function main() {
 const internalCtx = { door: 'internal' as const, user: null, sessionId: 'web-startup' };
 
 main().catch((e: unknown) => {
-  if (e instanceof StoreLockedError) process.stderr.write(`${e.message}\n`);
-  else process.stderr.write(`启动失败：${e instanceof Error ? e.message : String(e)}\n`);
+  process.stderr.write(`${describeStartupError(e)}\n`);
   process.exit(1);
 });

@@ -1,8 +1,10 @@
-// Where the data directory is: --data-dir, then the environment, then beside a portable exe, then userData.
+// Where the data directory is: --data-dir, then the environment, then beside a portable exe, then userData; and the
+// default of the CLI and web mode, which is the desktop app's own folder.
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultDataDir, resolveDataDir } from '../../../src-main/store/index';
+import { APP_FOLDER_NAME, defaultDataDir, resolveDataDir } from '../../../src-main/store/data-dir';
 
 describe('resolveDataDir', () => {
   const all = {
@@ -40,13 +42,66 @@ describe('resolveDataDir', () => {
 });
 
 describe('defaultDataDir', () => {
-  it('uses %APPDATA%\\campaign-desk on Windows and ~/.campaign-desk elsewhere', () => {
+  it("is the desktop app's folder: %APPDATA%, $XDG_CONFIG_HOME (~/.config) or Application Support + 教育整顿工作台", () => {
     expect(defaultDataDir({ platform: 'win32', env: { APPDATA: 'C:\\Users\\张三\\AppData\\Roaming' } })).toBe(
-      'C:\\Users\\张三\\AppData\\Roaming\\campaign-desk',
+      'C:\\Users\\张三\\AppData\\Roaming\\教育整顿工作台',
+    );
+    expect(defaultDataDir({ platform: 'win32', env: {}, homedir: 'C:\\Users\\张三' })).toBe(
+      'C:\\Users\\张三\\AppData\\Roaming\\教育整顿工作台',
     );
     expect(defaultDataDir({ platform: 'linux', env: {}, homedir: '/home/zhang' })).toBe(
-      '/home/zhang/.campaign-desk',
+      '/home/zhang/.config/教育整顿工作台',
     );
-    expect(defaultDataDir({ platform: 'darwin', env: {} })).toBe(path.join(os.homedir(), '.campaign-desk'));
+    expect(
+      defaultDataDir({ platform: 'linux', env: { XDG_CONFIG_HOME: '/cfg' }, homedir: '/home/zhang' }),
+    ).toBe('/cfg/教育整顿工作台');
+    expect(defaultDataDir({ platform: 'darwin', env: {}, homedir: '/Users/zhang' })).toBe(
+      '/Users/zhang/Library/Application Support/教育整顿工作台',
+    );
+  });
+
+  it('names the folder after package.json productName, as Electron names userData', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { productName: string };
+    expect(APP_FOLDER_NAME).toBe(pkg.productName);
+  });
+
+  /**
+   * Electron's app.getPath('userData') is appData + app name (productName): appData is %APPDATA% on Windows,
+   * $XDG_CONFIG_HOME or ~/.config on Linux, ~/Library/Application Support on macOS (Electron's app.getPath docs).
+   */
+  function electronUserData(platform: NodeJS.Platform, env: Record<string, string>, home: string) {
+    const p = platform === 'win32' ? path.win32 : path.posix;
+    const appData =
+      platform === 'win32'
+        ? env.APPDATA
+        : platform === 'darwin'
+          ? p.join(home, 'Library', 'Application Support')
+          : env.XDG_CONFIG_HOME || p.join(home, '.config');
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { productName: string };
+    return p.join(appData, pkg.productName);
+  }
+
+  it("equals the desktop's data directory (resolveDataDir with a mocked userData) on every platform", () => {
+    const cases: [NodeJS.Platform, Record<string, string>, string][] = [
+      ['win32', { APPDATA: 'C:\\Users\\张三\\AppData\\Roaming' }, 'C:\\Users\\张三'],
+      ['linux', {}, '/home/zhang'],
+      ['linux', { XDG_CONFIG_HOME: '/home/zhang/cfg' }, '/home/zhang'],
+      ['darwin', {}, '/Users/zhang'],
+    ];
+    for (const [platform, env, home] of cases)
+      expect(defaultDataDir({ platform, env, homedir: home })).toBe(electronUserData(platform, env, home));
+    // On this machine, as each door calls it: the desktop passes userData, the CLI and web mode pass nothing.
+    const env = { APPDATA: 'C:\\Users\\张三\\AppData\\Roaming' };
+    const desktop = resolveDataDir({
+      argv: [],
+      env,
+      userDataDir: electronUserData(process.platform, env, os.homedir()),
+    });
+    expect(resolveDataDir({ argv: [], env })).toBe(desktop);
+  });
+
+  it('is what the CLI and web mode use when no directory is given', () => {
+    const env = { HOME: '/home/zhang' };
+    expect(resolveDataDir({ argv: [], env })).toBe(path.resolve(defaultDataDir({ env })));
   });
 });
