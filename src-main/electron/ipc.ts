@@ -83,6 +83,18 @@ export function registerIpc(
         error: { code: 'validation', message: '文件名或内容无效' },
       } satisfies Result<never>;
     }
-    return saveFile(fileName, dataBase64);
+    // saveFile answers failures as envelopes; should anything still throw, the page gets a sentence, not a
+    // rejected promise (which would leave its 正在生成 spinner turning for ever).
+    try {
+      return await saveFile(fileName, dataBase64);
+    } catch {
+      return {
+        ok: false,
+        error: {
+          code: 'internal',
+          message: `文件“${fileName}”没有保存：程序内部出错。请重试，或换一个文件夹保存。`,
+        },
+      } satisfies Result<never>;
+    }
   });
 }

@@ -1,14 +1,18 @@
 // Electron main process: the thin edge. It resolves the data directory, builds the app through the same
 // composition root as web mode and the CLI, and opens one hardened window on app://.
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
-import { writeFile } from 'node:fs/promises';
+import type { SaveDialogOptions } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../app/create-app';
 import type { App as CampaignApp } from '../app/create-app';
-import { resolveDataDir, StoreLockedError } from '../store';
+import { resolveDataDir } from '../store';
+import { describeStartupError } from '../store/errors';
 import { registerIpc, APP_ORIGIN } from './ipc';
 import { APP_SCHEME, handleAppProtocol } from './protocol';
+import { watchRenderer } from './renderer-watch';
+import { createSaveFile } from './save-file';
+import { withBackupDialogs } from './backup-dialog';
 import { hardenApp, hardenSession } from './security';
 import { createOutputFolders, registerShell, rememberPackages } from './shell';
 
@@ -40,16 +44,19 @@ function createWindow() {
     },
   });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
+  // A crashed or hung page gets a Chinese dialog offering a reload; the data stays with main, on disk.
+  const win = mainWindow;
+  watchRenderer(win, {
+    showMessageBox: (options) => dialog.showMessageBox(win, options),
+    quit: () => app.quit(),
+  });
   void mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
 }
 
-async function saveFile(fileName: string, dataBase64: string) {
+/** Dialogs belong to the window in front (modal to it), or stand alone before there is one. */
+function showSaveDialog(options: SaveDialogOptions) {
   const win = BrowserWindow.getFocusedWindow() ?? mainWindow;
-  const options = { defaultPath: path.join(app.getPath('documents'), path.basename(fileName)) };
-  const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
-  if (r.canceled || !r.filePath) return { ok: true as const, data: null };
-  await writeFile(r.filePath, Buffer.from(dataBase64, 'base64'));
-  return { ok: true as const, data: { path: r.filePath } };
+  return win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options);
 }
 
 app.on('second-instance', () => {
@@ -85,13 +92,22 @@ app
     // The output folder exactly as the package service resolves it.
     const root = campaign;
     const folders = createOutputFolders(() => root.outputRoot());
-    registerIpc(ipcMain, rememberPackages(campaign.call, folders), saveFile, campaign.security.sessions);
+    const saveFile = createSaveFile({
+      showSaveDialog,
+      defaultDir: () => documentsDir,
+      onSaved: (file) => folders.rememberFile(file),
+    });
+    const call = withBackupDialogs(
+      rememberPackages(campaign.call, folders),
+      dialog,
+      () => BrowserWindow.getFocusedWindow() ?? mainWindow,
+    );
+    registerIpc(ipcMain, call, saveFile, campaign.security.sessions);
     registerShell(ipcMain, shell, folders);
     createWindow();
   })
   .catch((e: unknown) => {
-    const message =
-      e instanceof StoreLockedError ? e.message : `启动失败：${e instanceof Error ? e.message : String(e)}`;
-    dialog.showErrorBox('教育整顿工作台无法启动', message);
+    // The store's own errors are Chinese already; a raw fs error ("EACCES: permission denied, mkdir …") is translated.
+    dialog.showErrorBox('教育整顿工作台无法启动', describeStartupError(e));
     app.exit(1);
   });

@@ -20,7 +20,10 @@ export const desktopApi = {
   saveFile(fileName: string, dataBase64: string): Promise<unknown> {
     return ipcRenderer.invoke('file:save', fileName, dataBase64);
   },
-  /** Main opens only paths under the output folder (see shell.ts); the page cannot widen that. */
+  /**
+   * Main opens only paths under the output folder or a file just saved through the save dialog (see shell.ts);
+   * the page cannot widen that. Saving answers { ok: false } with a Chinese message, it never rejects.
+   */
   showItemInFolder(path: string): Promise<unknown> {
     return ipcRenderer.invoke('shell:showItemInFolder', path);
   },

@@ -1,6 +1,7 @@
-// Opening generated documents from the desktop (打开文件夹 / 打开文件 after 「生成月报」). The page names a path, but
-// main opens it only when it lies under the folder the last package was written to or under the output folder the
-// settings name — never an arbitrary path — and opens only folders and office documents, never a program.
+// Opening generated documents from the desktop (打开文件夹 / 打开文件 after 「生成月报」, 打开文件 / 在文件夹中显示
+// after a save). The page names a path, but main opens it only when it lies under the folder the last package was
+// written to or under the output folder the settings name, or is exactly a file the person just saved through the
+// save dialog — never an arbitrary path — and opens only folders and office documents, never a program.
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { IpcMain, IpcMainInvokeEvent, Shell } from 'electron';
@@ -21,19 +22,33 @@ export function isInside(root: string, target: string): boolean {
   return !path.isAbsolute(rel) && rel.split(path.sep)[0] !== '..';
 }
 
-/** The folders the page may open things under: the last package's folder and the configured output folder. */
+/**
+ * What the page may open: anything under the last package's folder and the configured output folder, and the
+ * files saved through the save dialog in this run (each exactly, not its folder: the person chose that place).
+ */
 export interface OutputFolders {
   remember(folder: string): void;
   roots(): string[];
+  rememberFile(file: string): void;
+  files(): string[];
 }
+
+/** Saved files remembered; older ones drop off (the page offers opening only right after a save). */
+const SAVED_FILES_KEPT = 50;
 
 export function createOutputFolders(configuredRoot: () => string | null): OutputFolders {
   let last: string | null = null;
+  let saved: string[] = [];
   return {
     remember: (folder) => {
       last = folder;
     },
     roots: () => [last, configuredRoot()].filter((r): r is string => !!r),
+    rememberFile: (file) => {
+      if (!path.isAbsolute(file)) return;
+      saved = [file, ...saved.filter((f) => f !== file)].slice(0, SAVED_FILES_KEPT);
+    },
+    files: () => [...saved],
   };
 }
 
@@ -84,7 +99,13 @@ export async function checkOpenable(
       break;
     }
   }
-  if (!inside) return fail('forbidden', '只能打开输出文件夹中由本应用生成的文件');
+  for (const file of inside ? [] : folders.files()) {
+    if ((await realpath(file).catch(() => null)) === real) {
+      inside = true;
+      break;
+    }
+  }
+  if (!inside) return fail('forbidden', '只能打开输出文件夹中由本应用生成的文件，或刚刚保存的文件');
   if (forOpening) {
     const isDir = (await stat(real)).isDirectory();
     if (!isDir && !OPENABLE.has(path.extname(real).toLowerCase())) {
@@ -117,9 +138,17 @@ export function registerShell(
   ipcMain.handle(
     OPEN_PATH_CHANNEL,
     guarded(true, async (p) => {
-      // openPath answers with an error message, or '' when the system opened it.
+      // openPath answers with the system's own message (English on many systems), or '' when it opened it.
       const problem = await shell.openPath(p);
-      return problem ? fail('internal', `无法打开：${problem}`) : { ok: true, data: null };
+      if (!problem) return { ok: true, data: null };
+      return {
+        ok: false,
+        error: {
+          code: 'internal',
+          message: `无法打开“${p}”：系统没有找到能打开这类文件的程序，或该程序启动失败。请确认已安装 WPS 或 Office，或在文件夹中找到该文件后用 WPS 打开。`,
+          details: { system: problem },
+        },
+      };
     }),
   );
 }

@@ -3,6 +3,7 @@
 import ExcelJS from 'exceljs';
 import type { AuditRow } from '../shared/contract/auth';
 import { fitWidth } from './width';
+import { writeXlsx } from './xml-safe';
 
 /** Excel refuses cells longer than this. */
 const MAX_CELL = 32_000;
@@ -55,5 +56,5 @@ export async function buildAuditWorkbook(
     ws.getColumn(i + 1).width = fitWidth([c.header, ...sample], 6, i >= 7 ? 60 : 24);
   });
   ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return await writeXlsx(wb);
 }

@@ -1,6 +1,7 @@
 // The one place where an exceljs cell value becomes something the app understands: text, number, date,
 // boolean. Dates come back from exceljs as the Excel serial read as a UTC Date, so only getUTC* is used here.
-import { isValidDate } from '../shared/dates';
+import { halfWidth, parseDateInput, parseMonthInput, tidyDateText } from '../shared/dates';
+import type { YearContext } from '../shared/dates';
 
 /** A cell reduced to one plain value. Dates are 'YYYY-MM-DD' strings so no time zone can shift them. */
 export type Scalar =
@@ -134,111 +135,29 @@ export function scalarText(s: Scalar): string {
   }
 }
 
-/** Full-width → half-width (ＡＢ１２，（）), unified spaces; what every comparison of user text goes through. */
-export function halfWidth(text: string): string {
-  return text.normalize('NFKC').replace(/[\u3000\u00a0]/g, ' ');
-}
-
-const CN_DIGITS: Record<string, number> = {
-  〇: 0,
-  零: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-
-/** 十五 → 15, 二十一 → 21, 三十 → 30; digit by digit for years (二〇二六 → 2026). */
-function cnNumber(s: string, positional: boolean): number | null {
-  if (/^\d+$/.test(s)) return Number(s);
-  if (positional) {
-    const ds = [...s].map((c) => CN_DIGITS[c]);
-    return ds.every((d) => d !== undefined) ? Number(ds.join('')) : null;
-  }
-  const m = /^([一二三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(s);
-  if (!m || (!m[1] && !m[2] && !m[3]) || (m[1] && !m[2] && m[3])) return null;
-  const tens = m[2] ? (m[1] ? CN_DIGITS[m[1]] : 1) : 0;
-  const ones = m[3] ? CN_DIGITS[m[3]] : m[2] ? 0 : (CN_DIGITS[m[1] ?? ''] ?? 0);
-  return tens * 10 + ones;
-}
-
-function ymd(y: number, m: number, d: number): string | null {
-  const s = `${String(y).padStart(4, '0')}-${pad(m)}-${pad(d)}`;
-  return isValidDate(s) ? intern(s) : null;
-}
+export { halfWidth };
 
 /** Which year a date written without one ("4月15日") belongs to: the one that puts it inside the campaign. */
-export interface YearContext {
-  start: string;
-  end: string;
-}
-
-function guessYear(m: number, d: number, ctx?: YearContext): number | null {
-  if (!ctx) return null;
-  const y0 = Number(ctx.start.slice(0, 4));
-  const y1 = Number(ctx.end.slice(0, 4));
-  for (let y = y0; y <= y1; y++) {
-    const s = ymd(y, m, d);
-    if (s && s >= ctx.start && s <= ctx.end) return y;
-  }
-  return y0;
-}
-
-const CN = '[〇零一二两三四五六七八九十\\d]';
-const DATE_PATTERNS: { re: RegExp; year: 'full' | 'cn' | 'none' }[] = [
-  { re: /^(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})\.?$/, year: 'full' },
-  { re: /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$/, year: 'full' },
-  { re: /^(\d{4})(\d{2})(\d{2})$/, year: 'full' },
-  { re: new RegExp(`^(${CN}{4})年(${CN}{1,3})月(${CN}{1,3})[日号]$`), year: 'cn' },
-  { re: /^(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$/, year: 'none' },
-];
+export type { YearContext };
 
 /**
- * A date written as text in the forms Chinese offices use: 2026-04-15, 2026/4/15, 2026.4.15, 2026年4月15日,
- * 20260415, 二〇二六年四月十五日, 4月15日 (year from context), optionally followed by a time; 5-digit serials.
+ * A date written as text in the forms Chinese offices use (the shared parser the form uses too: 2026-04-15,
+ * 2026/4/15, 2026.4.15, 2026年4月15日, 20260415, 二〇二六年四月十五日, 4月15日 with the year from context, a trailing
+ * time), and in a spreadsheet also a 5-digit Excel serial stored as text.
  */
 export function parseDateText(raw: string, ctx?: YearContext): string | null {
-  let t = halfWidth(raw).trim().replace(/\s+/g, ' ');
-  // A trailing time (10:30, 10:30:00, 上午9时) does not change the day.
-  t = t
-    .replace(/(\s+|T)\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/, '')
-    .replace(/\s+[上下]午.*$/, '');
+  const t = tidyDateText(raw);
   if (/^\d{5}(\.\d+)?$/.test(t)) {
     const n = Number(t);
     return n >= 20000 && n <= 80000 ? serialToYmd(n) : null;
   }
-  for (const p of DATE_PATTERNS) {
-    const m = p.re.exec(t);
-    if (!m) continue;
-    if (p.year === 'none') {
-      const y = guessYear(Number(m[1]), Number(m[2]), ctx);
-      return y === null ? null : ymd(y, Number(m[1]), Number(m[2]));
-    }
-    const cn = p.year === 'cn';
-    const y = cnNumber(m[1], true);
-    const mo = cn ? cnNumber(m[2], false) : Number(m[2]);
-    const d = cn ? cnNumber(m[3], false) : Number(m[3]);
-    return y === null || mo === null || d === null ? null : ymd(y, mo, d);
-  }
-  return null;
+  const d = parseDateInput(t, ctx);
+  return d ? intern(d) : null;
 }
 
 /** 2026-04, 2026/4, 2026.4, 2026年4月, 202604, or any full date (its month). */
 export function parseMonthText(raw: string, ctx?: YearContext): string | null {
-  const t = halfWidth(raw).trim();
-  const m = /^(\d{4})\s*(?:[-/.年]\s*(\d{1,2})\s*月?|(\d{2}))$/.exec(t);
-  if (m) {
-    const mo = Number(m[2] ?? m[3]);
-    return mo >= 1 && mo <= 12 ? `${m[1]}-${pad(mo)}` : null;
-  }
-  const d = parseDateText(t, ctx);
-  return d ? d.slice(0, 7) : null;
+  return parseMonthInput(raw, ctx);
 }
 
 export type NumberParse = { ok: true; value: number } | { ok: false; reason: string };

@@ -11,6 +11,8 @@ import type { ColumnSpec } from './columns';
 import { ledgerSheetName } from './import-template';
 import { colLetter } from './refs';
 import { BORDER_ALL, FONT } from './sheet-style';
+import { cleanCellValue } from './xml-safe';
+import { cleanXmlText } from '../shared/xml-text';
 
 export interface ExportOptions {
   includeConfidential?: boolean;
@@ -68,7 +70,7 @@ export async function exportLedger(
     useStyles: true,
     useSharedStrings: false,
   });
-  wb.creator = settings.officeName;
+  wb.creator = cleanXmlText(settings.officeName);
   const ws = wb.addWorksheet(ledgerSheetName(def), {
     views: [{ state: 'frozen', ySplit: 2, xSplit: 0 }],
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
@@ -78,7 +80,7 @@ export async function exportLedger(
 
   ws.mergeCells(`A1:${last}1`);
   const title = ws.getRow(1);
-  title.getCell(1).value = noteText(def, records.length, opts);
+  title.getCell(1).value = cleanXmlText(noteText(def, records.length, opts));
   title.getCell(1).font = { name: FONT, size: 11, bold: true };
   title.getCell(1).alignment = { horizontal: 'left', vertical: 'middle', wrapText: true };
   title.height = 28;
@@ -93,7 +95,7 @@ export async function exportLedger(
   };
   cols.forEach((c, i) => {
     const cell = header.getCell(i + 1);
-    cell.value = c.label;
+    cell.value = cleanXmlText(c.label);
     cell.style = headerStyle;
   });
   header.height = 30;
@@ -105,7 +107,8 @@ export async function exportLedger(
   const styles = cols.map((c): Partial<ExcelJS.Style> => (c.type === 'date' ? { numFmt: 'yyyy-mm-dd' } : {}));
   for (const rec of records) {
     const values = new Array<unknown>(width);
-    for (let i = 0; i < width; i++) values[i] = encodeCell(cols[i], rec[cols[i].key], lk);
+    // Records saved before input was cleaned may hold characters XML cannot: cleaned here, or Excel refuses the file.
+    for (let i = 0; i < width; i++) values[i] = cleanCellValue(encodeCell(cols[i], rec[cols[i].key], lk));
     const row = ws.addRow(values);
     for (let i = 0; i < width; i++) row.getCell(i + 1).style = styles[i];
     row.commit();

@@ -6,6 +6,7 @@ import type { Settings } from '../shared/settings';
 import { ledgerColumns } from './columns';
 import { colLetter } from './refs';
 import { BORDER_ALL, FONT } from './sheet-style';
+import { writeXlsx } from './xml-safe';
 
 /** Rows of the template that carry drop-down lists: bounded, as whole-column validations bloat every reader. */
 export const TEMPLATE_ROWS = 2000;
@@ -73,5 +74,5 @@ export async function buildImportTemplate(def: LedgerDef, settings: Settings): P
     });
   });
   ws.getRow(2).height = 32;
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return await writeXlsx(wb);
 }

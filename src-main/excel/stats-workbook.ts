@@ -10,6 +10,7 @@ import type { SheetContext, StatsWorkbookInput } from './stats-common';
 import { fitRowHeight, footerRow, headerBlock, printSetup, styleBodyRow, titleBlock } from './sheet-style';
 import type { LeafColumn } from './sheet-style';
 import { fitWidth } from './width';
+import { writeXlsx } from './xml-safe';
 
 export type { ClueMatrix, StatsWorkbookInput } from './stats-common';
 
@@ -130,5 +131,5 @@ export async function buildStatsWorkbook(input: StatsWorkbookInput): Promise<Buf
   clueSheet(wb, ctx);
   fourFormsSheet(wb, ctx);
   perUnitSheets(wb, ctx);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return await writeXlsx(wb);
 }

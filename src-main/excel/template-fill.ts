@@ -14,6 +14,7 @@ import { fillCell, fillHeaderFooter, scanCell, stripLeftovers } from './template
 import { loadTemplate, nameSheet } from './template-load';
 import type { DefinedName } from './template-zip';
 import { leftoverDelimiter, sheetNames, xmlEscape } from './template-zip';
+import { writeXlsx } from './xml-safe';
 
 export type { Lookup } from './template-cells';
 
@@ -89,7 +90,7 @@ export async function fillXlsxTemplate(
     warnings.push(`有 ${leftovers} 个单元格含有无法识别的“{{ }}”写法，已将这些符号删除，请核对这些单元格。`);
 
   clearCachedResults(wb);
-  const written = Buffer.from(await wb.xlsx.writeBuffer());
+  const written = await writeXlsx(wb);
   const buffer = t.names.length ? await restoreNames(written, t.names, t.sheets, shifts) : written;
   await assertFilled(buffer);
   return { buffer, warnings };

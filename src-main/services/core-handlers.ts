@@ -1,4 +1,5 @@
-// Handlers of the core channels: app info, settings, generic ledgers, recycle bin, store maintenance, demo data.
+// Handlers of the core channels: app info, settings, generic ledgers, recycle bin, demo data; the store's own
+// channels (backup, restore, 检查数据) come from data-safety-handlers.ts.
 import type { HandlersFor } from '../shared/contract';
 import type { coreContract, RecycledItem } from '../shared/contract/core';
 import { ledgerList } from '../shared/ledgers';
@@ -12,14 +13,13 @@ import { AppFailure, isAppFailure } from '../shared/result';
 import type { LedgerService } from './ledger-service';
 import { ledgerCollection } from './ledger-service';
 import type { SettingsService } from './settings-service';
+import { auditStartCheck } from './data-check';
+import { createDataSafetyHandlers, type DataSafetyDeps } from './data-safety-handlers';
 import { SETTINGS_COLLECTION } from './settings-service';
 
 export interface CoreDeps {
   ledgers: LedgerService;
-  security: Pick<
-    Security,
-    'guardRestore' | 'afterRestore' | 'accountsEnabled' | 'notices' | 'verifyVault' | 'demoMark'
-  >;
+  security: DataSafetyDeps['security'] & Pick<Security, 'demoMark'>;
   settings: SettingsService;
   appInfo: { name: string; version: string; dataDir: string; accountsEnabled: () => boolean };
 }
@@ -29,6 +29,7 @@ export function createCoreHandlers(
   deps: CoreDeps,
 ): HandlersFor<keyof typeof coreContract> {
   const { ledgers } = deps;
+  const auditNotices = auditStartCheck(deps.security, () => sc.now());
   return {
     'app:info': async (_a, ctx) => ({
       name: deps.appInfo.name,
@@ -39,6 +40,7 @@ export function createCoreHandlers(
       notices: [
         ...sc.store.notices,
         ...deps.security.notices((ledger) => sc.policy.canRead(ledger, ctx)),
+        ...(await auditNotices()),
       ].map((n) => ({
         kind: n.kind,
         message: n.message,
@@ -78,33 +80,7 @@ export function createCoreHandlers(
       return { items };
     },
 
-    'store:backup': async (_a, ctx) => {
-      const file = await sc.store.backup('手动备份');
-      await sc.audit.record({ action: '备份', target: 'store', detail: file }, ctx);
-      const list = await sc.store.listBackups();
-      return (
-        list.find((b) => b.file === file) ?? {
-          file,
-          createdAt: sc.now().toISOString(),
-          reason: '手动备份',
-          size: 0,
-        }
-      );
-    },
-    'store:backups': async () => ({ backups: await sc.store.listBackups() }),
-    'store:restore': async ({ file }, ctx) => {
-      // A backup from before accounts existed would switch them off: refused while accounts are in use.
-      await deps.security.guardRestore(file);
-      await sc.store.restore(file);
-      deps.security.afterRestore();
-      await sc.audit.record({ action: '恢复备份', target: 'store', detail: file }, ctx);
-      return { restoredFrom: file };
-    },
-    'store:verify': async () => {
-      const report = await sc.store.verify();
-      const vault = await deps.security.verifyVault();
-      return { ok: report.ok && vault.length === 0, problems: [...report.problems, ...vault] };
-    },
+    ...createDataSafetyHandlers(sc, deps),
 
     'demo:load': async ({ replace }, ctx) => {
       // Demo clues are written in clear, so only before accounts are set up, and the store is marked as a demo

@@ -12,6 +12,8 @@ export const BUNDLE_FORMAT = 'campaign-desk-backup';
 const BACKUP_NAME = /^backup-(\d{8})-\d{6}-\d{3}(-\d+)?\.json$/;
 /** The header fields come first in the file, so listing backups reads a few KB of each, not 5 MB. */
 const HEADER_PROBE_BYTES = 4096;
+/** How every bundle starts (buildBundle writes the format first). */
+const BUNDLE_START = `{"format":"${BUNDLE_FORMAT}"`;
 
 export interface BackupHeader {
   format: typeof BUNDLE_FORMAT;
@@ -31,6 +33,8 @@ export interface BackupEntry {
   createdAt: string;
   reason: string;
   size: number;
+  /** Chinese, set when the bundle is known to be unusable: its header cannot be read, or a full check failed. */
+  problem?: string;
 }
 
 /** Assembles the bundle (as chunks to write in order) from already-encoded collections, without re-serializing. */
@@ -113,8 +117,15 @@ export async function readBundle(file: string): Promise<Bundle> {
     throw err instanceof BadBackupError ? err : unreadable(file, err);
   }
   // Every bundle begins with its header, format first: anything else is not ours, whatever it holds.
-  if (!start.includes(`"${BUNDLE_FORMAT}"`))
-    throw new BadBackupError(`${name} 不是本程序的备份文件，未做任何恢复。`);
+  if (!start.includes(`"${BUNDLE_FORMAT}"`)) {
+    // Cut off inside its first few bytes: still ours, just damaged (it never says what it holds, so nothing leaks).
+    const cut = start.length > 1 && BUNDLE_START.startsWith(start);
+    throw new BadBackupError(
+      cut
+        ? `备份文件 ${name} 已损坏：被截断，内容不完整，未做任何恢复。`
+        : `${name} 不是本程序的备份文件，未做任何恢复。`,
+    );
+  }
   let parsed: Awaited<ReturnType<typeof readJsonFile>>;
   try {
     parsed = await readJsonFile(file);
@@ -145,9 +156,10 @@ export async function readBackupHeader(file: string): Promise<BackupHeader | nul
   }
 }
 
-interface BackupFileInfo extends BackupEntry {
+export interface BackupFileInfo extends BackupEntry {
   readable: boolean;
   name: string;
+  mtimeMs: number;
 }
 
 /** Every file in the backup folder that looks like ours, newest first; unreadable ones are listed too (for rotation). */
@@ -172,9 +184,21 @@ export async function scanBackups(dir: string): Promise<BackupFileInfo[]> {
       createdAt: header?.createdAt ?? stat.mtime.toISOString(),
       reason: header?.reason ?? '（无法读取）',
       size: stat.size,
+      mtimeMs: stat.mtimeMs,
     });
   }
-  return infos.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.name.localeCompare(a.name));
+  return infos.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || writtenAfter(b.name, a.name));
+}
+
+/** Positive when backup `a` was written after `b`: by stamp, then by the suffix two backups in one millisecond get. */
+function writtenAfter(a: string, b: string): number {
+  const key = (n: string) => {
+    const m = /^(backup-\d{8}-\d{6}-\d{3})(?:-(\d+))?\.json$/.exec(n);
+    return m ? { stamp: m[1], n: Number(m[2] ?? 1) } : { stamp: n, n: 0 };
+  };
+  const x = key(a);
+  const y = key(b);
+  return x.stamp === y.stamp ? x.n - y.n : x.stamp < y.stamp ? -1 : 1;
 }
 
 export async function hasBackupOnDay(dir: string, day: Date): Promise<boolean> {
@@ -190,6 +214,15 @@ export async function newBackupPath(dir: string, now: Date): Promise<string> {
   let name = `${base}.json`;
   for (let n = 2; names.has(name); n++) name = `${base}-${n}.json`;
   return path.join(dir, name);
+}
+
+/** A new file name for a backup written to a folder the user chose: says what it is to whoever finds it there. */
+export async function newExternalBackupPath(folder: string, now: Date): Promise<string> {
+  const base = `教育整顿工作台备份-${fileStamp(now).slice(0, 15)}`;
+  const names = new Set(await fsp.readdir(folder).catch(() => [] as string[]));
+  let name = `${base}.json`;
+  for (let n = 2; names.has(name); n++) name = `${base}-${n}.json`;
+  return path.join(folder, name);
 }
 
 /** Keeps the newest `keep` backups; damaged ones count too, so they cannot pile up. */

@@ -14,20 +14,37 @@ export function tempPathFor(target: string): string {
 /** Codes Windows returns while antivirus, indexers or backup tools briefly hold the target open (lowdb #581). */
 const TRANSIENT_RENAME_CODES = new Set(['EPERM', 'EBUSY', 'EACCES']);
 
+/**
+ * How long a busy rename is retried: graceful-fs's budget on Windows. Real-time scanners can hold a freshly written
+ * file for tens of seconds on a slow office PC; giving up after 2 s turned those into failed saves.
+ */
+export const RENAME_RETRY_MS = 60_000;
+
 export interface RenameOptions {
   platform?: NodeJS.Platform;
   /** Injectable for tests of the retry policy; defaults to fs.rename. */
   rename?: (from: string, to: string) => Promise<void>;
-  /** Total time budget for retries. */
+  /** Total time budget for retries (default RENAME_RETRY_MS). */
   maxWaitMs?: number;
+  /** Injectable clock and pause, so the policy is tested without waiting a minute. */
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
 }
 
+/**
+ * Renames, retrying on Windows while the target is briefly held (EPERM/EBUSY/EACCES), with a growing pause
+ * (10, 20, … up to 100 ms between tries, as graceful-fs does) for up to `maxWaitMs`. Any other error, any error
+ * on POSIX, and the last one after the budget are thrown unchanged (with their code and paths) for the caller
+ * to translate.
+ */
 export async function renameWithRetry(from: string, to: string, opts: RenameOptions = {}): Promise<void> {
   const platform = opts.platform ?? process.platform;
   const rename = opts.rename ?? fs.rename;
-  const maxWaitMs = opts.maxWaitMs ?? 2000;
-  const started = Date.now();
-  let delay = 10;
+  const maxWaitMs = opts.maxWaitMs ?? RENAME_RETRY_MS;
+  const now = opts.now ?? Date.now;
+  const pause = opts.sleep ?? sleep;
+  const started = now();
+  let backoff = 0;
   for (;;) {
     try {
       await rename(from, to);
@@ -36,9 +53,9 @@ export async function renameWithRetry(from: string, to: string, opts: RenameOpti
       const code = errorCode(err);
       // On POSIX these codes are permanent (real permission problems): retrying would only delay the error.
       const transient = platform === 'win32' && code !== undefined && TRANSIENT_RENAME_CODES.has(code);
-      if (!transient || Date.now() - started + delay > maxWaitMs) throw err;
-      await sleep(delay);
-      delay = Math.min(delay * 2, 250);
+      backoff = Math.min(backoff + 10, 100);
+      if (!transient || now() - started + backoff > maxWaitMs) throw err;
+      await pause(backoff);
     }
   }
 }

@@ -2,17 +2,26 @@
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
-import { BACKUP_DIR, buildBundle, newBackupPath, rotateBackups } from './backup-files';
+import {
+  BACKUP_DIR,
+  buildBundle,
+  newBackupPath,
+  readBackupHeader,
+  readBundle,
+  rotateBackups,
+} from './backup-files';
 import { CollectionAdapter } from './collection-adapter';
 import { errorCode, moveDurable, writeFileDurable } from './durable-write';
-import { StoreCorruptError, StoreLockLostError } from './errors';
-import { fileStamp } from './format-time';
+import { BackupWriteError, StoreCorruptError, StoreLockLostError } from './errors';
+import { fileStamp, localDay } from './format-time';
 import { commitFiles, JournalStuckError, type FileChange } from './journal';
 import type { Encoded } from './json-encoding';
 import type { CollectionSpec, Logger, Migration, StoreNotice } from './types';
 
 export const META_FILE = 'meta.json';
 export const QUARANTINE_DIR = 'quarantine';
+/** Where an uploaded backup waits between its check (preview) and the restore; emptied at every open. */
+export const UPLOAD_DIR = 'incoming';
 
 export interface Slot {
   name: string;
@@ -46,6 +55,8 @@ export class Engine {
   broken: string | null = null;
   /** The directory lock, checked around every write; null while none is held (never in normal use). */
   lock: { assertHeld(): Promise<void> } | null = null;
+  /** Local day ("20261125") of the newest automatic backup this process knows of; null: none today yet known. */
+  backupDay: string | null = null;
   private lockLostTold = false;
 
   constructor(readonly opts: EngineOptions) {
@@ -156,18 +167,37 @@ export class Engine {
     }
   }
 
-  /** Writes one self-contained bundle of every collection as it is now; rotates the automatic ones. */
+  /**
+   * Writes one self-contained bundle of every collection as it is now. Without `file` it goes to backups/ (rotated);
+   * with one (a chosen folder, a USB drive) it is read back whole after the write, and an existing file that is not
+   * one of our bundles is never overwritten. Failures to write are BackupWriteError (Chinese, code 'conflict').
+   */
   async backup(reason: string, file?: string): Promise<string> {
     await this.assertOwner(); // rotation deletes files in the data directory
     const target = file ? path.resolve(file) : await newBackupPath(this.backupDir, this.opts.now());
-    await fsp.mkdir(path.dirname(target), { recursive: true });
+    if (file) await refuseForeignFile(target);
     const parts: [string, readonly Buffer[]][] = [...this.slots.values()].map((s) => [
       s.name,
       (s.adapter.encoded ?? s.adapter.encode(s.low.data)).rope.chunks,
     ]);
     const header = { createdAt: this.opts.now().toISOString(), reason, schemaVersion: this.schemaVersion };
-    await writeFileDurable(target, buildBundle(header, parts));
-    if (!file) await rotateBackups(this.backupDir, this.opts.maxBackups, this.opts.logger);
+    try {
+      await fsp.mkdir(path.dirname(target), { recursive: true });
+      await writeFileDurable(target, buildBundle(header, parts));
+    } catch (err) {
+      throw new BackupWriteError(target, err, !!file);
+    }
+    if (file) {
+      // A USB drive can fail silently: read it back, so "已备份" means a bundle that restores.
+      try {
+        await readBundle(target);
+      } catch {
+        throw new BackupWriteError(target, '写入后读回检查未通过，文件不完整');
+      }
+    } else {
+      this.backupDay = localDay(this.opts.now());
+      await rotateBackups(this.backupDir, this.opts.maxBackups, this.opts.logger);
+    }
     this.opts.logger.info('已创建备份', { file: target, reason });
     return target;
   }
@@ -194,5 +224,17 @@ export class Engine {
       );
     }
     return target;
+  }
+}
+
+/** A chosen backup target that exists must be one of our bundles (being replaced): never someone's document. */
+async function refuseForeignFile(target: string): Promise<void> {
+  const st = await fsp.stat(target).catch(() => null);
+  if (!st) return;
+  if (!st.isFile() || !(await readBackupHeader(target))) {
+    throw new BackupWriteError(
+      target,
+      '该位置已有一个不是本程序备份的文件，为免覆盖，未写入；请换一个文件名',
+    );
   }
 }

@@ -5,9 +5,9 @@ import { hasBackupOnDay, readBundle, scanBackups, type Bundle } from './backup-f
 import { DamagedFileError, readJsonFile } from './collection-adapter';
 import { acquireLock, type DirLock } from './dir-lock';
 import { errorCode, removeTempFiles } from './durable-write';
-import { Engine, META_FILE, type EngineOptions, type Slot } from './engine';
+import { Engine, META_FILE, UPLOAD_DIR, type EngineOptions, type Slot } from './engine';
 import { StoreLockLostError, StoreVersionError } from './errors';
-import { formatForUser } from './format-time';
+import { formatForUser, localDay } from './format-time';
 import { JOURNAL_FILE, rollForward } from './journal';
 import { migrateCollections, pendingMigrations, runMigration } from './migrations';
 
@@ -54,11 +54,17 @@ async function recover(engine: Engine): Promise<void> {
   // We hold the lock, so any temp file is debris from a crash, never a write in progress.
   const leftovers = [...(await removeTempFiles(dataDir)), ...(await removeTempFiles(engine.backupDir))];
   if (leftovers.length) logger.info('已清理上次异常退出留下的临时文件', { files: leftovers });
+  await clearUploads(engine);
 
   await finishInterruptedCommit(engine);
   const { meta, damaged: metaDamaged } = await readMeta(engine);
   const existing = new Set(await fsp.readdir(dataDir));
-  const isNew = !meta && !metaDamaged && ![...engine.slots.values()].some((s) => existing.has(s.fileName));
+  // Backups without any data file: the data was lost, not never there; it comes back from them below.
+  const isNew =
+    !meta &&
+    !metaDamaged &&
+    ![...engine.slots.values()].some((s) => existing.has(s.fileName)) &&
+    !(await scanBackups(engine.backupDir)).some((b) => b.readable);
   let diskVersion = meta?.schemaVersion ?? (isNew ? appVersion : await guessVersion(engine));
   if (diskVersion > appVersion) throw new StoreVersionError(dataDir, diskVersion, appVersion);
   engine.schemaVersion = diskVersion;
@@ -77,7 +83,11 @@ async function recover(engine: Engine): Promise<void> {
       dirty.add(slot.name);
     }
     if (value === null && !existing.has(slot.fileName)) {
-      if (meta?.collections?.includes(slot.name)) {
+      // Without meta.json the newest backup says whether the collection existed (lost) or is new in this version.
+      const lost = meta
+        ? meta.collections?.includes(slot.name)
+        : !isNew && (await inNewestBackup(engine, slot));
+      if (lost) {
         value = await replace(
           engine,
           slot,
@@ -145,8 +155,33 @@ async function recover(engine: Engine): Promise<void> {
   const values = new Map([...dirty].map((name) => [name, engine.slot(name).low.data]));
   if (values.size > 0 || metaOutdated) await engine.commit(values, { version: appVersion, writeMeta: true });
 
+  if (!meta && !metaDamaged && !isNew) {
+    engine.notice(
+      'repaired',
+      `数据版本文件 ${META_FILE} 不见了（可能被误删或被杀毒软件隔离），已按数据格式第 ${appVersion} 版重新建立。`,
+      path.join(dataDir, META_FILE),
+    );
+  }
+
   if (isNew) engine.notice('created', `已创建新的数据目录：${dataDir}。`);
-  else if (!(await hasBackupOnDay(engine.backupDir, now()))) await engine.backup('每日自动备份');
+  else if (await hasBackupOnDay(engine.backupDir, now())) engine.backupDay = localDay(now());
+  else await engine.backup('每日自动备份');
+}
+
+/** Uploads staged for a restore that never happened: a full copy of someone's data, not to be left lying around. */
+async function clearUploads(engine: Engine): Promise<void> {
+  const dir = path.join(engine.dataDir, UPLOAD_DIR);
+  await fsp.rm(dir, { recursive: true, force: true });
+}
+
+/** Whether the newest backup that reads whole holds this collection (false when there is none). */
+async function inNewestBackup(engine: Engine, slot: Slot): Promise<boolean> {
+  for (const entry of await scanBackups(engine.backupDir)) {
+    if (!entry.readable) continue;
+    const bundle = await readBundle(entry.file).catch(() => null);
+    if (bundle) return slot.name in bundle.collections;
+  }
+  return false;
 }
 
 function currentValues(engine: Engine): Record<string, unknown> {

@@ -1,16 +1,47 @@
 // The durable local store: the only writer of the data directory. One queue serializes every change.
+import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { readBundle, scanBackups, type BackupEntry } from './backup-files';
+import { newExternalBackupPath, scanBackups, type BackupEntry } from './backup-files';
+import { checkBundle, type CheckedBundle } from './bundle-check';
 import { DamagedFileError, readJsonFile } from './collection-adapter';
 import type { DirLock } from './dir-lock';
+import { errorCode, writeFileDurable } from './durable-write';
 import type { Engine } from './engine';
-import { META_FILE } from './engine';
-import { BadBackupError, describeWriteError, StoreLockLostError } from './errors';
-import { formatForUser } from './format-time';
+import { META_FILE, UPLOAD_DIR } from './engine';
+import {
+  BadBackupError,
+  BackupWriteError,
+  describeWriteError,
+  StoreLockLostError,
+  StoreWriteError,
+} from './errors';
+import { fileStamp, formatForUser, localDay } from './format-time';
 import { JOURNAL_FILE, JournalStuckError } from './journal';
-import { migrateCollections, sortMigrations } from './migrations';
+import { sortMigrations } from './migrations';
 import { openEngine } from './open-store';
 import type { Logger, StoreNotice, StoreOptions, VerifyResult } from './types';
+
+/** One backup after a full check: `problem` (Chinese) when it would not restore. */
+export interface BackupCheck extends BackupEntry {
+  ok: boolean;
+}
+
+/** What a restore did: the bundle, where the data before it went, and both sets of values (for "what changed"). */
+export interface RestoreOutcome {
+  file: string;
+  createdAt: string;
+  reason: string;
+  safetyBackup: string;
+  previous: Record<string, unknown>;
+  restored: Record<string, unknown>;
+}
+
+/** Why a full check failed, remembered per file version so the list can flag it without reading it again. */
+interface CheckMemo {
+  size: number;
+  mtimeMs: number;
+  problem: string | null;
+}
 
 const RESERVED_NAMES = new Set(['meta', 'journal', 'store']);
 const COLLECTION_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
@@ -22,9 +53,7 @@ const defaultLogger: Logger = {
 };
 
 /** A change could not be made durable; memory and disk still hold the previous data. */
-export class StoreWriteError extends Error {
-  override readonly name = 'StoreWriteError';
-}
+export { StoreWriteError } from './errors';
 
 export class Store {
   private queue: Promise<unknown> = Promise.resolve();
@@ -83,6 +112,7 @@ export class Store {
       if (produced === current) return current;
       const next = slot.spec.validate ? slot.spec.validate(produced) : produced;
       await this.commit(new Map([[collection, next]]));
+      await this.dailyBackup();
       return slot.low.data as T;
     });
   }
@@ -97,7 +127,10 @@ export class Store {
         if (produced === slot.low.data) continue;
         values.set(name, slot.spec.validate ? slot.spec.validate(produced) : produced);
       }
-      if (values.size > 0) await this.commit(values);
+      if (values.size > 0) {
+        await this.commit(values);
+        await this.dailyBackup();
+      }
     });
   }
 
@@ -109,56 +142,136 @@ export class Store {
     return this.engine.assertOwner();
   }
 
-  /** Writes one self-contained bundle (default: <dataDir>/backups/, rotated) and returns its path. */
-  backup(reason: string, file?: string): Promise<string> {
-    return this.enqueue(() => this.engine.backup(reason, file));
+  /**
+   * Writes one self-contained bundle and returns its path: by default into <dataDir>/backups/ (rotated); with
+   * `file`, exactly there; with `folder`, under a new dated name in that folder (a USB drive). A chosen place is
+   * read back whole after the write. Write failures are BackupWriteError (Chinese, code 'conflict').
+   */
+  backup(reason: string, target?: string | { file?: string; folder?: string }): Promise<string> {
+    return this.enqueue(async () => {
+      const t = typeof target === 'string' ? { file: target } : (target ?? {});
+      if (t.folder) {
+        const folder = path.resolve(t.folder);
+        const st = await fsp.stat(folder).catch((err: unknown) => {
+          throw new BackupWriteError(folder, err);
+        });
+        if (!st.isDirectory()) throw new BackupWriteError(folder, { code: 'ENOTDIR' });
+        return this.engine.backup(reason, await newExternalBackupPath(folder, this.engine.opts.now()));
+      }
+      return this.engine.backup(reason, t.file);
+    });
   }
 
-  /** The automatic backups, newest first (damaged bundles are left out). */
+  /** The data format version this program writes. */
+  get schemaVersion(): number {
+    return this.engine.opts.appVersion;
+  }
+
+  /** How many data files the directory holds (one per collection). */
+  get collectionCount(): number {
+    return this.engine.slots.size;
+  }
+
+  /** The folder automatic backups go to. */
+  get backupDir(): string {
+    return this.engine.backupDir;
+  }
+
+  /** How many automatic backups are kept. */
+  get maxBackups(): number {
+    return this.engine.opts.maxBackups;
+  }
+
+  /**
+   * The automatic backups, newest first. Damaged ones are listed too, with `problem`: those whose header cannot be
+   * read, and those a full check (verify, a preview, a refused restore) found unusable since they were last written.
+   */
   async listBackups(): Promise<BackupEntry[]> {
     const all = await scanBackups(this.engine.backupDir);
-    return all
-      .filter((b) => b.readable)
-      .map(({ file, createdAt, reason, size }) => ({ file, createdAt, reason, size }));
+    return all.map(({ file, createdAt, reason, size, readable, mtimeMs }) => {
+      const memo = this.checks.get(file);
+      const known = memo && memo.size === size && memo.mtimeMs === mtimeMs ? memo.problem : null;
+      const problem = readable ? known : '文件已损坏，无法读取备份信息';
+      return { file, createdAt, reason, size, ...(problem ? { problem } : {}) };
+    });
   }
 
-  /** Replaces every collection with a bundle's content, after checking all of it and backing up the current data. */
-  restore(file: string): Promise<void> {
-    return this.enqueue(async () => {
-      const { appVersion, migrations } = this.engine.opts;
-      const bundle = await readBundle(file);
-      const { schemaVersion, createdAt } = bundle.header;
-      if (schemaVersion > appVersion) {
-        throw new BadBackupError(
-          `该备份来自更新版本的程序（数据格式第 ${schemaVersion} 版），本程序只支持到第 ${appVersion} 版，无法恢复。`,
-        );
-      }
-      let upgraded: Record<string, unknown>;
+  /** Reads and checks every automatic backup whole, as a restore would, newest first. */
+  async verifyBackups(): Promise<BackupCheck[]> {
+    const out: BackupCheck[] = [];
+    for (const entry of await scanBackups(this.engine.backupDir)) {
+      let problem: string | null = null;
       try {
-        upgraded = migrateCollections(migrations, bundle.collections, schemaVersion, appVersion);
-      } catch {
-        // A migration's own error may quote the data it choked on: say only what failed.
-        throw new BadBackupError(
-          `备份中的数据无法从第 ${schemaVersion} 版升级到第 ${appVersion} 版（内容不完整或已被改动），未做任何恢复。`,
-        );
+        await checkBundle(this.engine, entry.file);
+      } catch (err) {
+        if (errorCode(err) === 'ENOENT') continue; // rotated away while we looked
+        problem = err instanceof BadBackupError ? err.message : `无法检查：${String(err)}`;
       }
-      const values = new Map<string, unknown>();
-      for (const slot of this.engine.slots.values()) {
-        const raw = slot.name in upgraded ? upgraded[slot.name] : slot.spec.default();
-        try {
-          values.set(slot.name, slot.spec.validate ? slot.spec.validate(raw) : raw);
-        } catch (err) {
-          const why = err instanceof Error ? err.message : String(err);
-          throw new BadBackupError(`备份中的「${slot.name}」数据不符合要求，未做任何恢复：${why}`);
-        }
-      }
-      const safety = await this.engine.backup('恢复前自动备份');
+      await this.remember(entry.file, problem);
+      const { file, createdAt, reason, size } = entry;
+      out.push({ file, createdAt, reason, size, ok: !problem, ...(problem ? { problem } : {}) });
+    }
+    return out;
+  }
+
+  /**
+   * The full check of restore() without replacing anything: the bundle's header and every collection as a restore
+   * would write it, beside the current values. Throws BadBackupError if the file would not restore.
+   */
+  async inspect(file: string): Promise<{ checked: CheckedBundle; current: Record<string, unknown> }> {
+    const checked = await this.checked(file);
+    return { checked, current: this.currentValues() };
+  }
+
+  /**
+   * Keeps an uploaded file (web mode's 从文件恢复) in <dataDir>/incoming/ until it is restored, replacing any earlier
+   * upload; the folder is emptied at every open. Returns its path, for inspect() and restore().
+   */
+  stageUpload(bytes: Buffer): Promise<string> {
+    return this.enqueue(async () => {
+      await this.engine.assertOwner();
+      const dir = path.join(this.engine.dataDir, UPLOAD_DIR);
+      await fsp.rm(dir, { recursive: true, force: true });
+      await fsp.mkdir(dir, { recursive: true });
+      const file = path.join(dir, `upload-${fileStamp(this.engine.opts.now())}.json`);
+      await writeFileDurable(file, bytes);
+      return file;
+    });
+  }
+
+  /** Removes a staged upload (after its restore, or when its check failed); other paths are left alone. */
+  async discardUpload(file: string): Promise<void> {
+    if (this.isUpload(file)) await fsp.rm(file, { force: true });
+  }
+
+  /** True for a file stageUpload() wrote. */
+  isUpload(file: string): boolean {
+    return path.dirname(path.resolve(file)) === path.join(this.engine.dataDir, UPLOAD_DIR);
+  }
+
+  /**
+   * Replaces every collection with a bundle's content, after checking all of it and backing up the current data.
+   * `describe(previous, restored)` adds what changed, in Chinese, to the notice the banner shows.
+   */
+  restore(
+    file: string,
+    describe?: (previous: Record<string, unknown>, restored: Record<string, unknown>) => string,
+  ): Promise<RestoreOutcome> {
+    return this.enqueue(async () => {
+      const { values, header } = await this.checked(file);
+      const { appVersion } = this.engine.opts;
+      const previous = this.currentValues();
+      const safetyBackup = await this.engine.backup('恢复前自动备份');
       await this.commit(values, { version: appVersion, writeMeta: true });
+      const restored = this.currentValues();
+      const what = describe?.(previous, restored);
       this.engine.notice(
-        'restored',
-        `已从 ${formatForUser(createdAt)} 的备份（${path.basename(file)}）恢复全部数据；恢复前的数据已备份到 ${safety}。`,
+        'backup_restored',
+        `已从 ${formatForUser(header.createdAt)} 的备份（${path.basename(file)}）恢复全部数据` +
+          `${what ? `：${what}` : ''}；恢复前的数据已备份到 ${safetyBackup}。`,
         file,
       );
+      return { file, createdAt: header.createdAt, reason: header.reason, safetyBackup, previous, restored };
     });
   }
 
@@ -225,6 +338,46 @@ export class Store {
       if (lost) throw lost;
       const files = [...values.keys()].map((n) => `${n}.json`).join('、');
       throw new StoreWriteError(describeWriteError(err, files), { cause: err });
+    }
+  }
+
+  private readonly checks = new Map<string, CheckMemo>();
+
+  /** checkBundle(), remembering a backup's verdict for the list. */
+  private async checked(file: string): Promise<CheckedBundle> {
+    try {
+      const result = await checkBundle(this.engine, file);
+      await this.remember(file, null);
+      return result;
+    } catch (err) {
+      if (err instanceof BadBackupError) await this.remember(file, err.message);
+      throw err;
+    }
+  }
+
+  private async remember(file: string, problem: string | null): Promise<void> {
+    const resolved = path.resolve(file);
+    if (path.dirname(resolved) !== this.engine.backupDir) return;
+    const st = await fsp.stat(resolved).catch(() => null);
+    if (st) this.checks.set(resolved, { size: st.size, mtimeMs: st.mtimeMs, problem });
+  }
+
+  private currentValues(): Record<string, unknown> {
+    return Object.fromEntries([...this.engine.slots.values()].map((s) => [s.name, s.low.data]));
+  }
+
+  /**
+   * The first change of a calendar day is followed by a backup when none was taken that day (a brand-new store, or
+   * a program left running past midnight), so a file damaged later comes back from a backup, never as factory data.
+   * The change is already durable: a failed backup is logged and tried again after the next change.
+   */
+  private async dailyBackup(): Promise<void> {
+    const today = localDay(this.engine.opts.now());
+    if (this.engine.backupDay === today) return;
+    try {
+      await this.engine.backup('每日自动备份（当天第一次修改后）');
+    } catch (err) {
+      this.engine.opts.logger.warn('每日自动备份失败，下次修改后再试', { error: String(err) });
     }
   }
 

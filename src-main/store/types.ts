@@ -37,8 +37,13 @@ export interface StoreOptions {
 }
 
 export interface StoreNotice {
-  /** 'lock_lost': another program took the data directory over while this one ran; saving has stopped. */
-  kind: 'restored' | 'quarantined' | 'migrated' | 'created' | 'lock_lost';
+  /**
+   * Repairs made while opening: 'restored' (a damaged or lost file taken from a backup), 'quarantined' (moved aside,
+   * nothing to take its place), 'repaired' (rebuilt without losing data, e.g. meta.json). Not repairs: 'migrated',
+   * 'created', 'backup_restored' (the user restored a backup on purpose), 'lock_lost' (another program took the data
+   * directory over while this one ran; saving has stopped).
+   */
+  kind: 'restored' | 'quarantined' | 'repaired' | 'migrated' | 'created' | 'backup_restored' | 'lock_lost';
   /** Chinese: what happened and from when the data now is. */
   message: string;
   at: string;
@@ -50,3 +55,10 @@ export interface VerifyResult {
   /** Chinese, one sentence each. */
   problems: string[];
 }
+
+/** Notice kinds that say the data directory needed a repair: `verify` reports them, the banner keeps them. */
+export const REPAIR_KINDS: ReadonlySet<StoreNotice['kind']> = new Set([
+  'restored',
+  'quarantined',
+  'repaired',
+]);

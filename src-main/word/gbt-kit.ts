@@ -14,6 +14,7 @@ import {
 } from 'docx';
 import type { Table, IParagraphOptions, IRunOptions, ISectionOptions, ParagraphChild } from 'docx';
 import { pageGeometry } from '../shared/doc-format';
+import { cleanXmlText } from '../shared/xml-text';
 import type { DocFormat, FontRole, PageGeometry } from '../shared/doc-format';
 import type { Block } from './gbt-base';
 import { ALIGN, PT, fontSlots, textWidthChars } from './gbt-base';
@@ -81,10 +82,12 @@ export class GbtKit {
 
   run(text: string, style: RunStyle = {}, extra: Partial<IRunOptions> = {}): TextRun {
     const pt = style.pt ?? PT.body;
+    // Characters XML cannot hold (an old record's pasted U+000B) would make Word refuse the whole file.
     // "\t" becomes a real <w:tab/>: Word does not read a tab character inside <w:t> as a tab.
-    const parts = text.split('\t');
+    const clean = cleanXmlText(text);
+    const parts = clean.split('\t');
     const content =
-      parts.length > 1 ? { children: parts.flatMap((p, i) => (i ? [new Tab(), p] : [p])) } : { text };
+      parts.length > 1 ? { children: parts.flatMap((p, i) => (i ? [new Tab(), p] : [p])) } : { text: clean };
     return new TextRun({
       ...content,
       font: fontSlots(style.font ?? this.font(style.role ?? 'body')),

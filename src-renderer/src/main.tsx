@@ -1,4 +1,6 @@
-// Renderer entry: Chinese locale for antd and dayjs, the antd App context (message, modal), then the app.
+// Renderer entry: Chinese locale for antd and dayjs, the antd App context (message, modal), then the app. A code
+// chunk that fails to load outside any screen (no error boundary to catch it) raises the connection banner too;
+// a screen's own chunk is reported in the screen's place by its boundary.
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
@@ -6,8 +8,13 @@ import 'dayjs/locale/zh-cn';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { connectionLost, isChunkLoadError } from './api/connection';
 
 dayjs.locale('zh-cn');
+
+window.addEventListener('unhandledrejection', (e: PromiseRejectionEvent) => {
+  if (isChunkLoadError(e.reason)) connectionLost('chunk');
+});
 
 const root = document.getElementById('root');
 if (root) {

@@ -13,7 +13,7 @@ import type { Logger } from '../../store';
 import { readBody } from './request-body';
 import { parseTarget } from './request-target';
 import { rawEnvelopeResponse, refuseApi, sendJson, sendPage, notFound, type Refusal } from './responses';
-import { serveStatic } from './static-files';
+import { sendStaleAddressPage, serveStatic } from './static-files';
 
 /** Imports carry files as base64: a 50 MB spreadsheet is ~67 MB of JSON. */
 const MAX_BODY = 80 * 1024 * 1024;
@@ -57,10 +57,27 @@ const FOREIGN_ORIGIN: Refusal = {
   message: '拒绝来自其他网站的请求：接口只接受本工作台页面的调用',
 };
 
-function tokenMatches(header: string | undefined, token: string): boolean {
-  const given = Buffer.from(header?.startsWith('Bearer ') ? header.slice(7) : '');
+function sameToken(givenText: string, token: string): boolean {
+  const given = Buffer.from(givenText);
   const want = Buffer.from(token);
   return given.length === want.length && timingSafeEqual(given, want);
+}
+
+function tokenMatches(header: string | undefined, token: string): boolean {
+  return sameToken(header?.startsWith('Bearer ') ? header.slice(7) : '', token);
+}
+
+/**
+ * The page's address carries a token that is not this run's: an address printed by an earlier start (a bookmark,
+ * the browser's history). Such a page would load and then be refused on every call; it gets a page saying to open
+ * the new address instead. Only the app's entry page is concerned; nothing is revealed either way.
+ */
+function staleAddress(rawTarget: string | undefined, path: string, token: string): boolean {
+  if (path !== '/' && path !== '/index.html') return false;
+  const q = (rawTarget ?? '').indexOf('?');
+  if (q < 0) return false;
+  const given = new URLSearchParams((rawTarget ?? '').slice(q + 1).split('#')[0]).get('token');
+  return given !== null && !sameToken(given, token);
 }
 
 /** Refusals for requests the HTTP parser itself rejected (no target, no headers to go by). */
@@ -125,6 +142,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     if (target.kind === 'bad') return isApi ? refuseApi(res, BAD_TARGET) : notFound(res);
     if (target.kind === 'static') {
       if (req.method !== 'GET' && req.method !== 'HEAD') return sendPage(res, 405, '只接受 GET 请求。');
+      if (staleAddress(req.url, target.path, token)) return sendStaleAddressPage(req, res);
       return serveStatic(opts.staticDir, target.path, req, res);
     }
     return handleApi(req, res, target.channel);

@@ -90,6 +90,7 @@ export const AUDIT_ACTIONS = [
   '修改报告文字',
   '备份',
   '恢复备份',
+  '检查数据',
   '载入演示数据',
 ] as const;
 /** What a line of the 操作日志 may say was done: the log screen filters by these, so services can use no other. */

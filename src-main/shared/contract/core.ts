@@ -39,7 +39,108 @@ export interface BackupInfo {
   createdAt: string;
   reason: string;
   size: number;
+  /** Chinese, set when the backup is known not to restore (its header is unreadable, or a full check failed). */
+  problem?: string;
 }
+
+/** 设置 → 数据与备份: where the data lives and the automatic backups, newest first. */
+export interface BackupsInfo {
+  dataDir: string;
+  backupDir: string;
+  /** How many automatic backups are kept. */
+  keep: number;
+  backups: BackupInfo[];
+}
+
+export interface BackupResult extends BackupInfo {
+  /** Written to a chosen folder or file (not the automatic backups), then read back whole. */
+  external: boolean;
+}
+
+/** Web mode's 下载备份: the bundle's bytes for the browser to save wherever the user chooses. */
+export interface DownloadedBackup {
+  fileName: string;
+  dataBase64: string;
+  backup: BackupInfo;
+}
+
+/** What a restore changes in one kind of data (a ledger, the settings, the accounts…). */
+export interface DataChange {
+  /** The store collection, e.g. 'ledger-meetings'. */
+  key: string;
+  /** Chinese: 会议, 设置, 账户… */
+  label: string;
+  /** Records now and after the restore (not recycled); null for data that is not a list (settings). */
+  current: number | null;
+  incoming: number | null;
+  /** By record: only in the backup (come back), only now (go away), in both but different (go back). */
+  added: number;
+  removed: number;
+  changed: number;
+  /** Chinese, one sentence, e.g. 会议：现有 3 条，恢复后 2 条（恢复 1 条，去掉 2 条，1 条回到备份时的内容）。 */
+  text: string;
+}
+
+/** The full check of a backup before restoring it, and what the restore would change. */
+export interface RestorePreview {
+  /** Pass to 'store:restore' (for an upload: where it waits in the data directory). */
+  file: string;
+  fileName: string;
+  createdAt: string;
+  reason: string;
+  size: number;
+  schemaVersion: number;
+  /** Only the kinds of data that differ. */
+  changes: DataChange[];
+  /** Chinese: what to know before confirming (everyone signed out, data the backup lacks…). */
+  warnings: string[];
+}
+
+export interface RestoreResult {
+  restoredFrom: string;
+  createdAt: string;
+  /** Where the data from before the restore was saved. */
+  safetyBackup: string;
+  changes: DataChange[];
+  /** Chinese: what was done and what changed. */
+  message: string;
+  /** Accounts exist: every session was ended, everyone signs in again. */
+  signedOut: boolean;
+}
+
+export type VerifySectionKey = 'repairs' | 'store' | 'vault' | 'accounts' | 'audit' | 'backups';
+
+/** One part of 检查数据: what was checked, what is wrong, and what could not be checked (notes, not problems). */
+export interface VerifySection {
+  key: VerifySectionKey;
+  /** Chinese: 启动时的自动修复, 数据文件, 问题线索加密数据, 账户数据, 操作日志, 备份. */
+  title: string;
+  /** Chinese: what was looked at, e.g. 已检查 30 个数据文件, 已检查 356 条记录, 已逐份完整读取 12 份备份. */
+  checked: string;
+  problems: string[];
+  notes: string[];
+}
+
+export interface BackupCheckInfo extends BackupInfo {
+  ok: boolean;
+}
+
+export interface VerifyReport {
+  ok: boolean;
+  /** Every section's problems, in order (the 操作日志's prefixed 操作日志：). */
+  problems: string[];
+  sections: VerifySection[];
+  /** Every automatic backup, read whole. */
+  backups: BackupCheckInfo[];
+  checkedAt: string;
+}
+
+const filePath = (what: string) =>
+  z
+    .string({ error: `${what}必须是文件路径` })
+    .min(1, `${what}不能为空`)
+    .max(4096, `${what}太长`)
+    .refine((p) => !p.includes('\0'), `${what}无效`);
 
 export const coreContract = {
   'app:info': channel<AppInfo>()(z.object({}).strict(), 'open'),
@@ -70,13 +171,45 @@ export const coreContract = {
   'ledgers:purge': channel<{ id: string }>()(z.object({ ledger: ledgerKey, id }).strict(), 'admin'),
   'recycle:list': channel<{ items: RecycledItem[] }>()(z.object({}).strict(), 'read'),
 
-  'store:backup': channel<BackupInfo>()(z.object({}).strict(), 'admin'),
-  'store:backups': channel<{ backups: BackupInfo[] }>()(z.object({}).strict(), 'admin'),
-  'store:restore': channel<{ restoredFrom: string }>()(
-    z.object({ file: z.string().min(1) }).strict(),
+  /** 立即备份: into the automatic backups, or a chosen `folder` (a new dated file) or exact `file` (the CLI). */
+  'store:backup': channel<BackupResult>()(
+    z
+      .object({ folder: filePath('文件夹').optional(), file: filePath('备份文件').optional() })
+      .strict()
+      .refine((a) => !(a.folder && a.file), '只能指定文件夹或文件中的一个'),
     'admin',
   ),
-  'store:verify': channel<{ ok: boolean; problems: string[] }>()(z.object({}).strict(), 'admin'),
+  'store:backups': channel<BackupsInfo>()(z.object({}).strict(), 'admin'),
+  /** Web mode: a new backup (or `file`, one of the automatic backups) as bytes, for the browser to save. */
+  'store:download': channel<DownloadedBackup>()(
+    z.object({ file: filePath('备份文件').optional() }).strict(),
+    'admin',
+  ),
+  /** The full check a restore makes, without restoring: what the backup holds and what would change. */
+  'store:inspect': channel<RestorePreview>()(z.object({ file: filePath('备份文件') }).strict(), 'admin'),
+  /** Web mode's 从文件恢复: the chosen file's bytes, kept in the data directory and checked like 'store:inspect'. */
+  'store:upload': channel<RestorePreview>()(
+    z
+      .object({
+        fileName: z.string().min(1).max(255),
+        dataBase64: z
+          .string()
+          .min(1, '文件是空的')
+          .max(80 * 1024 * 1024, '文件太大'),
+      })
+      .strict(),
+    'admin',
+  ),
+  'store:restore': channel<RestoreResult>()(z.object({ file: filePath('备份文件') }).strict(), 'admin'),
+  'store:verify': channel<VerifyReport>()(z.object({}).strict(), 'admin'),
+  /**
+   * The desktop shows the system's folder or file dialog for this (src-main/electron/backup-dialog.ts); other doors
+   * have none and answer `supported: false` (the page downloads or uploads instead). `path` null: cancelled.
+   */
+  'store:choosePath': channel<{ path: string | null; supported: boolean }>()(
+    z.object({ purpose: z.enum(['backupFolder', 'restoreFile']) }).strict(),
+    'admin',
+  ),
 
   'demo:load': channel<{ records: number }>()(
     z.object({ replace: z.boolean().default(false) }).strict(),

@@ -1,7 +1,12 @@
 // Builds the zod schema of a ledger's editable record from its declarative definition and the current
 // settings (choice lists, units, groups). Used by the router on every door, and by the form for messages.
+// Every problem of a record is reported at once: the cross-field rules run even when some fields failed (on the
+// fields that passed), so a clerk fixes a record in one round, in the drawer and in an import preview alike.
+// Free text is cleaned of characters an .xlsx/.docx cannot hold (see xml-text.ts) rather than refused: they are
+// invisible (pasted from Word or a broken file), so a clerk told about them could not find them to delete.
 import { z } from 'zod';
 import { isValidDate, isValidMonth } from '../dates';
+import { cleanXmlText } from '../xml-text';
 import type { FieldDef, LedgerDef } from './types';
 import { NO_RENAMES } from '../choice-meanings';
 import type { ChoiceMeanings } from '../choice-meanings';
@@ -35,6 +40,7 @@ function fieldSchema(f: FieldDef, ctx: SchemaContext): z.ZodType {
     case 'textarea':
       return z
         .string({ error: `${f.label}必须是文字` })
+        .overwrite(cleanXmlText)
         .trim()
         .max(f.maxLength ?? 10000, `${f.label}不能超过${f.maxLength ?? 10000}字`);
     case 'date':
@@ -58,7 +64,7 @@ function fieldSchema(f: FieldDef, ctx: SchemaContext): z.ZodType {
     case 'multiChoice':
       return choiceSchema(f, ctx);
     case 'textList':
-      return z.array(z.string().trim().min(1)).max(500);
+      return z.array(z.string().overwrite(cleanXmlText).trim().min(1)).max(500);
     case 'unit':
       return z.string().refine((v) => ctx.unitIds.includes(v), `${f.label}不在单位列表中`);
     case 'units':
@@ -74,12 +80,15 @@ function fieldSchema(f: FieldDef, ctx: SchemaContext): z.ZodType {
   }
 }
 
-/** Blank input counts as absent, so a required field filled with spaces is still reported as missing. */
+/**
+ * Blank input counts as absent, so a required field filled with spaces (or only with invisible characters the
+ * cleaning removes) is still reported as missing.
+ */
 function isEmpty(v: unknown): boolean {
   return (
     v === undefined ||
     v === null ||
-    (typeof v === 'string' && v.trim() === '') ||
+    (typeof v === 'string' && cleanXmlText(v).trim() === '') ||
     (Array.isArray(v) && v.length === 0)
   );
 }
@@ -92,7 +101,7 @@ export function buildRecordSchema(def: LedgerDef, ctx: SchemaContext) {
     date: z
       .string({ error: `${def.dateLabel}必须填写` })
       .refine(isValidDate, `${def.dateLabel}不是有效日期（格式：2026-04-15）`),
-    remarks: z.string().max(2000, '备注不能超过2000字').optional(),
+    remarks: z.string().overwrite(cleanXmlText).max(2000, '备注不能超过2000字').optional(),
   };
   for (const f of def.fields) {
     const s = fieldSchema(f, ctx);
@@ -100,17 +109,29 @@ export function buildRecordSchema(def: LedgerDef, ctx: SchemaContext) {
     shape[f.key] = f.required
       ? z.preprocess(
           (v) => (isEmpty(v) ? undefined : v),
-          z.custom((v) => v !== undefined, { message: `${f.label}必须填写` }).pipe(s),
+          // abort: false — a missing field must not stop the cross-field rules below from reporting too.
+          z.custom((v) => v !== undefined, { message: `${f.label}必须填写`, abort: false }).pipe(s),
         )
       : z.preprocess((v) => (isEmpty(v) ? undefined : v), s.optional());
   }
   return z
     .object(shape)
     .strict()
-    .superRefine((rec, issue) => {
-      for (const rule of def.rules ?? []) {
-        if (!rule.test(rec, ctx.meanings ?? NO_RENAMES))
-          issue.addIssue({ code: 'custom', path: [rule.paths[0]], message: rule.message });
-      }
-    });
+    .superRefine(
+      (rec, payload) => {
+        // A field that failed its own check is left out: a rule about it would only repeat the problem, and other
+        // rules see it as not filled (the rules skip empty fields), so only real contradictions are added.
+        const failed = new Set(payload.issues.map((i) => String(i.path?.[0] ?? '')));
+        const usable = failed.size
+          ? Object.fromEntries(Object.entries(rec).filter(([k]) => !failed.has(k)))
+          : rec;
+        for (const rule of def.rules ?? []) {
+          if (rule.paths.some((p) => failed.has(p))) continue;
+          if (!rule.test(usable, ctx.meanings ?? NO_RENAMES))
+            payload.addIssue({ code: 'custom', path: [rule.paths[0]], message: rule.message });
+        }
+      },
+      // By default zod skips object refinements once a field failed; every problem is wanted at once.
+      { when: (p) => typeof p.value === 'object' && p.value !== null && !Array.isArray(p.value) },
+    );
 }

@@ -75,7 +75,8 @@ export interface CrossFieldRule {
   paths: string[];
   message: string;
   /**
-   * Returns true when the record is fine. Only called when the single-field checks passed. `meanings` tells what
+   * Returns true when the record is fine. Runs on the fields that passed their own checks (a failed field is
+   * left out, so every problem of a record is reported at once). `meanings` tells what
    * a stored choice means, so a rule about 已办结 or 党纪处分 holds after the office renames that option.
    */
   test: (record: Record<string, unknown>, meanings: ChoiceMeanings) => boolean;

@@ -3,6 +3,7 @@
 // screen returns to sign-in (or the lock screen) without each one handling it.
 import type { ArgsOf, Channel, ResultOf } from '../../../src-main/shared/contract';
 import type { AppError, Result } from '../../../src-main/shared/result';
+import { connectionLost, connectionOk, tokenStale } from './connection';
 
 /** What the Electron preload exposes; absent in web mode. */
 export interface DesktopApi {
@@ -81,6 +82,8 @@ export function onSessionEvent(fn: (e: SessionEvent, error?: AppError) => void):
 }
 
 function notify(channel: string, r: Result<unknown>) {
+  // A refused web token is no lost session: signing in cannot help, only the new address can (connection.ts).
+  if (!r.ok && r.error.details?.staleToken) return;
   let e: SessionEvent | null = null;
   if (!r.ok && r.error.code === 'unauthenticated' && !OWN_ANSWER.has(channel)) e = 'lost';
   else if (r.ok && SIGN_IN.has(channel)) e = 'restored';
@@ -101,6 +104,16 @@ function isEnvelope(v: unknown): v is Result<unknown> {
   return typeof v === 'object' && v !== null && 'ok' in v && typeof v.ok === 'boolean';
 }
 
+/** What every call answers once web mode's service no longer accepts this page's token (it was restarted). */
+const STALE_TOKEN: Result<never> = {
+  ok: false,
+  error: {
+    code: 'unauthenticated',
+    message: '访问地址已失效：工作台服务已重新启动，请打开终端中最新打印的地址。',
+    details: { staleToken: true },
+  },
+};
+
 async function overHttp(channel: string, args: unknown): Promise<Result<unknown>> {
   let res: Response;
   try {
@@ -114,7 +127,14 @@ async function overHttp(channel: string, args: unknown): Promise<Result<unknown>
       body: JSON.stringify(args ?? {}),
     });
   } catch {
+    connectionLost('service');
     return failure('internal', '无法连接到本机服务，请确认工作台仍在运行。');
+  }
+  connectionOk();
+  // The door answers 401 only for a token that is not its own (the router's own refusals come with 200).
+  if (res.status === 401) {
+    tokenStale();
+    return STALE_TOKEN;
   }
   let body: unknown;
   try {
@@ -134,8 +154,9 @@ export async function call<C extends Channel>(channel: C, args: ArgsOf<C>): Prom
     if (!window.api) trackSession(channel, r);
     notify(channel, r);
     return r;
-  } catch (e) {
-    return failure('internal', e instanceof Error ? e.message : '调用失败。');
+  } catch {
+    // Only the desktop's IPC rejects (main gone or restarting); its English text means nothing to a clerk.
+    return failure('internal', '与本机服务的通信中断，操作未完成。请重试；如仍不行，请重新打开工作台。');
   }
 }
 

@@ -1,11 +1,15 @@
 // Runs a slow "make a file" call with progress shown, then saves the file (dialog or download) and reports. A period
 // that has not ended is confirmed first (the call is made again with allowIncomplete); what the file's maker asks
 // the office to check before sending it is kept as `warning`, for the page to show until closed (a notification
-// that never went away would cover every screen's toolbar).
-import { App } from 'antd';
+// that never went away would cover every screen's toolbar). Whatever happens — a file WPS holds open, a full disk,
+// the service gone — the busy state ends and the reason is kept as `error`; on the desktop the saved file can be
+// opened or shown in its folder from the notification.
+import { FileOutlined, FolderOpenOutlined } from '@ant-design/icons';
+import { App, Button, Space } from 'antd';
 import { useCallback, useState } from 'react';
 import type { AppError, Result } from '../../../src-main/shared/result';
-import { saveGeneratedFile } from '../api/files';
+import { isDesktop } from '../api/client';
+import { openInSystem, saveGeneratedFile, showInFolder } from '../api/files';
 import type { GeneratedFile } from '../api/files';
 import { useConfirmIncomplete } from './useConfirmIncomplete';
 
@@ -24,6 +28,14 @@ export function useFileTask() {
   const [error, setError] = useState<AppError | null>(null);
   const [warning, setWarning] = useState<FileWarning | null>(null);
 
+  const open = useCallback(
+    async (act: Promise<Result<null>>) => {
+      const r = await act;
+      if (!r.ok) void message.error({ content: r.error.message, duration: 8 });
+    },
+    [message],
+  );
+
   const run = useCallback(
     async (label: string, make: MakeFile) => {
       setBusy(true);
@@ -32,31 +44,37 @@ export function useFileTask() {
       const key = `file-${label}`;
       const loading = () =>
         void message.open({ key, type: 'loading', content: `正在生成${label}…`, duration: 0 });
-      loading();
-      let r = await make(false);
-      if (!r.ok && r.error.code === 'needs_confirmation') {
-        message.destroy(key);
-        if (!(await confirmIncomplete(r.error))) {
-          setBusy(false);
+      let r: Result<MadeFile>;
+      let saved: Result<{ path: string } | null>;
+      try {
+        loading();
+        r = await make(false);
+        if (!r.ok && r.error.code === 'needs_confirmation') {
+          message.destroy(key);
+          if (!(await confirmIncomplete(r.error))) return;
+          loading();
+          r = await make(true);
+        }
+        if (!r.ok) {
+          setError(r.error);
           return;
         }
-        loading();
-        r = await make(true);
-      }
-      if (!r.ok) {
-        message.destroy(key);
-        setBusy(false);
-        setError(r.error);
+        message.open({ key, type: 'loading', content: `正在保存${label}…`, duration: 0 });
+        saved = await saveGeneratedFile(r.data);
+      } catch {
+        // Neither step throws by design; should one, the page still says so and stops waiting.
+        setError({ code: 'internal', message: `${label}没有生成或保存：操作中断。请重试。` });
         return;
+      } finally {
+        setBusy(false);
+        message.destroy(key);
       }
-      const saved = await saveGeneratedFile(r.data);
-      setBusy(false);
-      message.destroy(key);
       if (!saved.ok) {
         setError(saved.error);
         return;
       }
       if (!saved.data) return;
+      const path = saved.data.path;
       const { fonts, warnings } = r.data;
       if (warnings?.length) {
         setWarning({
@@ -65,10 +83,13 @@ export function useFileTask() {
         });
       }
       notification.success({
+        key,
         title: `${label}已保存`,
         description: (
           <>
-            <div>{saved.data.path}</div>
+            <div style={{ wordBreak: 'break-all' }} data-testid="saved-path">
+              {path}
+            </div>
             {warnings?.length ? (
               <div style={{ color: '#d48806', marginTop: 4 }}>
                 有{warnings.length}项需要注意，见页面上的提示。
@@ -81,10 +102,20 @@ export function useFileTask() {
             ) : null}
           </>
         ),
-        duration: 6,
+        actions: isDesktop() ? (
+          <Space>
+            <Button size="small" icon={<FileOutlined />} onClick={() => void open(openInSystem(path))}>
+              打开文件
+            </Button>
+            <Button size="small" icon={<FolderOpenOutlined />} onClick={() => void open(showInFolder(path))}>
+              在文件夹中显示
+            </Button>
+          </Space>
+        ) : undefined,
+        duration: isDesktop() ? 10 : 6,
       });
     },
-    [message, notification, confirmIncomplete],
+    [message, notification, confirmIncomplete, open],
   );
   const clearError = useCallback(() => setError(null), []);
   const clearWarning = useCallback(() => setWarning(null), []);

@@ -1,15 +1,21 @@
 // The working shell: red header with commission, campaign and the signed-in user, store notices, left menu (what
 // this user may open), routed content.
-import { Alert, Layout, Typography } from 'antd';
+import { Alert, Button, Layout, Typography } from 'antd';
 import { useState } from 'react';
 import { useAppData } from '../hooks/useAppData';
 import { useHashRoute } from '../hooks/useHashRoute';
 import { shortStamp } from '../lib/format';
+import { isAdmin } from '../lib/permissions';
 import { NavMenu } from './NavMenu';
 import { menuKeyOf, RouteView } from './routes';
 import { UserMenu } from './UserMenu';
 
 const DISMISSED = 'campaign-desk.dismissedNotices';
+
+/** Notices that only inform (a new directory, an upgrade, a restore someone chose); the rest are warnings. */
+const INFO_KINDS = new Set(['created', 'migrated', 'backup_restored']);
+/** Repairs made at start-up and damage found then: the administrator is offered 检查数据 right in the banner. */
+const REPAIR_KINDS = new Set(['restored', 'quarantined', 'repaired', 'damaged']);
 
 function readDismissed(): string[] {
   try {
@@ -66,10 +72,17 @@ export function AppShell() {
             return (
               <Alert
                 key={id}
-                type={n.kind === 'created' || n.kind === 'migrated' ? 'info' : 'warning'}
+                type={INFO_KINDS.has(n.kind) ? 'info' : 'warning'}
                 showIcon
                 banner
                 title={`${n.message}${n.at ? `（${shortStamp(n.at)}）` : ''}`}
+                action={
+                  REPAIR_KINDS.has(n.kind) && isAdmin(viewer) ? (
+                    <Button size="small" onClick={() => go('/settings/data')}>
+                      检查数据
+                    </Button>
+                  ) : undefined
+                }
                 closable={{ onClose: () => dismiss(id) }}
                 data-testid="store-notice"
               />

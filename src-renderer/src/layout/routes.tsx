@@ -4,6 +4,7 @@ import { lazy, Suspense } from 'react';
 import type { ReactNode } from 'react';
 import { LEDGERS } from '../../../src-main/shared/ledgers';
 import type { LedgerKey } from '../../../src-main/shared/ledgers/types';
+import { ErrorBoundary } from '../components/ErrorBoundary';
 import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { NoAccess } from '../components/NoAccess';
@@ -62,7 +63,13 @@ function screen(path: string, viewer: Viewer): ReactNode {
 }
 
 export function RouteView({ path, viewer }: { path: string; viewer: Viewer }) {
-  return <Suspense fallback={<LoadingState />}>{screen(path, viewer)}</Suspense>;
+  // A screen that fails (its code did not load, or it threw) shows why with 重试 inside the shell; another screen
+  // chosen from the menu starts afresh.
+  return (
+    <ErrorBoundary key={path}>
+      <Suspense fallback={<LoadingState />}>{screen(path, viewer)}</Suspense>
+    </ErrorBoundary>
+  );
 }
 
 /** The menu key a path selects. */

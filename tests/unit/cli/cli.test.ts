@@ -4,6 +4,7 @@ import { existsSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../helpers/temp-dir';
+import { enableAccounts, openTestApp, setUpOffice, TEST_ADMIN, testCtx } from '../../helpers/test-app';
 
 const BIN = path.resolve('bin/campaign-desk.js');
 let tmp: ReturnType<typeof makeTempDir>;
@@ -11,11 +12,24 @@ beforeEach(() => (tmp = makeTempDir('cli-')));
 afterEach(() => tmp.remove());
 
 function cli(...args: string[]) {
+  return cliWith({}, ...args);
+}
+
+function cliWith(env: Record<string, string>, ...args: string[]) {
   const r = spawnSync(process.execPath, [BIN, '--data-dir', tmp.dir, ...args], {
     encoding: 'utf8',
     timeout: 60_000,
+    env: { ...process.env, ...env },
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+/** The 操作日志's lines, as written. */
+function auditLines(): { action: string; door: string; user: string; detail?: string }[] {
+  return readFileSync(path.join(tmp.dir, 'audit', 'audit.log'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { action: string; door: string; user: string; detail?: string });
 }
 
 describe('campaign-desk CLI', () => {
@@ -37,6 +51,92 @@ describe('campaign-desk CLI', () => {
     const r = cli('restore', file);
     expect(r.code).toBe(0);
     expect(r.out).toContain('已从');
+  });
+
+  it('says what a restore changed, and writes each of verify, backup and restore to the 操作日志', () => {
+    cli('demo');
+    const file = path.join(tmp.dir, 'before.json');
+    expect(cli('backup', file).code).toBe(0);
+    const count = () => cli('list', 'meetings').out.trim().split('\n').length;
+    const meetings = count();
+    const id = cli('list', 'meetings').out.split('\n')[0].split('\t')[0];
+    writeFileSync(
+      path.join(tmp.dir, 'ledger-meetings.json'),
+      JSON.stringify(
+        (
+          JSON.parse(readFileSync(path.join(tmp.dir, 'ledger-meetings.json'), 'utf8')) as { id: string }[]
+        ).filter((m) => m.id !== id),
+      ),
+    );
+    expect(count()).toBe(meetings - 1); // an edit outside the app, read at the next open
+    const r = cli('restore', file);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain(`会议：现有 ${meetings - 1} 条，恢复后 ${meetings} 条（找回 1 条）`);
+    expect(count()).toBe(meetings);
+    expect(cli('verify').code).toBe(0);
+    const lines = auditLines().filter((l) => l.door === 'cli');
+    expect(lines.map((l) => l.action)).toEqual(expect.arrayContaining(['备份', '恢复备份', '检查数据']));
+    expect(lines.find((l) => l.action === '恢复备份')?.detail).toContain('找回 1 条');
+  });
+
+  it('verify reads every backup whole: a truncated newest one fails it, and restoring it is refused in Chinese', () => {
+    cli('demo');
+    const backups = readdirSync(path.join(tmp.dir, 'backups')).sort();
+    const newest = path.join(tmp.dir, 'backups', backups.at(-1)!);
+    const bytes = readFileSync(newest);
+    writeFileSync(newest, bytes.subarray(0, bytes.length >> 1));
+    const v = cli('verify');
+    expect(v.code).toBe(1);
+    expect(v.out).not.toContain('检查通过');
+    expect(v.out).toMatch(/的备份不能用于恢复：备份文件 backup-[\d-]+\.json 已损坏：被截断，内容不完整。/);
+    const r = cli('restore', newest);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/已损坏：被截断，内容不完整，未做任何恢复/);
+    expect(r.err).not.toContain('内部出错');
+  });
+
+  it('backup, restore and verify are the administrator’s once accounts exist, checked by the router', async () => {
+    const t = await openTestApp({ dir: tmp.dir, now: () => new Date() });
+    try {
+      await setUpOffice(t);
+      await enableAccounts(t);
+      const password = 'Member#2026x';
+      await t.ok('users:create', {
+        username: 'member',
+        displayName: '文稿组干部',
+        role: 'member',
+        groups: ['drafting'],
+        password,
+      });
+      const s = await t.app.call('auth:signIn', { username: 'member', password }, testCtx);
+      if (!s.ok) throw new Error(s.error.message);
+      const ctx = t.app.security.sessions.contextFor(
+        'internal',
+        (s.data as { sessionId: string }).sessionId,
+        'm',
+      );
+      const c = await t.app.call(
+        'auth:changePassword',
+        { oldPassword: password, newPassword: `${password}~` },
+        ctx,
+      );
+      if (!c.ok) throw new Error(c.error.message);
+    } finally {
+      await t.app.close();
+    }
+    const member = { CAMPAIGN_DESK_PASSWORD: 'Member#2026x~' };
+    for (const args of [['backup'], ['verify'], ['restore', path.join(tmp.dir, 'x.json')]]) {
+      const r = cliWith(member, '--user', 'member', ...args);
+      expect(r.code, args.join(' ')).not.toBe(0);
+      expect(r.err).toContain('只有管理员可以进行此操作');
+    }
+    const admin = { CAMPAIGN_DESK_PASSWORD: TEST_ADMIN.password };
+    const b = cliWith(admin, '--user', TEST_ADMIN.username, 'backup');
+    expect(b.code, b.err).toBe(0);
+    const v = cliWith(admin, '--user', TEST_ADMIN.username, 'verify');
+    expect(v.code, v.out + v.err).toBe(0);
+    const cliLines = auditLines().filter((l) => l.door === 'cli' && l.user === TEST_ADMIN.username);
+    expect(cliLines.map((l) => l.action)).toEqual(expect.arrayContaining(['备份', '检查数据']));
   });
 
   it('refuses to restore a file that is not a backup, and changes nothing', () => {

@@ -51,7 +51,8 @@ describe('backups', () => {
     const bundle = (await readJson(target)) as { reason: string; schemaVersion: number; collections: object };
     expect(bundle).toMatchObject({ format: 'campaign-desk-backup', reason: '导出', schemaVersion: 1 });
     expect(bundle.collections).toEqual({ items: items(2), settings: { unit: '区纪委监委', year: 2026 } });
-    expect(await store.listBackups()).toEqual([]);
+    // Only the day's automatic backup (taken after the first change) is in the rotation, not the chosen file.
+    expect((await store.listBackups()).map((b) => b.reason)).toEqual(['每日自动备份（当天第一次修改后）']);
     await store.close();
   });
 
@@ -70,7 +71,8 @@ describe('backups', () => {
     expect(((await readJson(safety!.file)) as { collections: { items: Item[] } }).collections.items).toEqual(
       items(4),
     );
-    expect(store.notices.at(-1)).toMatchObject({ kind: 'restored' });
+    // A restore the user asked for is not a repair: its own kind, so `verify` does not count it as a problem.
+    expect(store.notices.at(-1)).toMatchObject({ kind: 'backup_restored' });
     expect(store.notices.at(-1)!.message).toMatch(/已从 .* 的备份.*恢复全部数据；恢复前的数据已备份到/);
     await store.close();
   });
@@ -92,7 +94,8 @@ describe('backups', () => {
     await expect(store.restore(bad)).rejects.toThrow(/备份中的「settings」数据不符合要求，未做任何恢复/);
     expect(store.get<Item[]>('items')).toEqual(items(2));
     expect(await readJson(path.join(dir, 'items.json'))).toEqual(items(2));
-    expect(await store.listBackups()).toEqual([]);
+    // No 恢复前自动备份: nothing was about to be replaced.
+    expect((await store.listBackups()).map((b) => b.reason)).toEqual(['每日自动备份（当天第一次修改后）']);
     await store.close();
   });
 

@@ -67,17 +67,38 @@ describe('recovery at open', () => {
     await store.close();
   });
 
-  it('skips a damaged newest backup and restores from the one before it', async () => {
+  it('skips damaged newest backups and restores from the one before them', async () => {
     const dir = await tempDir();
     const clock = await storeWithBackups(dir);
-    const backups = await fs.readdir(path.join(dir, 'backups'));
-    const newest = backups.sort().at(-1)!;
-    const full = await fs.readFile(path.join(dir, 'backups', newest));
-    await fs.writeFile(path.join(dir, 'backups', newest), full.subarray(0, full.length - 20));
+    // 11-21 has two backups (the day's first change, then 导入): truncate both.
+    const newest = (await fs.readdir(path.join(dir, 'backups'))).filter((n) => n.includes('20261121'));
+    expect(newest).toHaveLength(2);
+    for (const name of newest) {
+      const full = await fs.readFile(path.join(dir, 'backups', name));
+      await fs.writeFile(path.join(dir, 'backups', name), full.subarray(0, full.length - 20));
+    }
     await fs.writeFile(path.join(dir, 'items.json'), 'garbage');
     const store = await openStore(dir, { now: clock.now });
     expect(store.get<Item[]>('items')).toEqual(items(1));
     expect(store.notices[0].message).toContain('2026年11月20日 09:30:00 的备份恢复');
+    await store.close();
+  });
+
+  it('restores a new store’s damaged file from the backup its first change of the day took, not to empty', async () => {
+    const dir = await tempDir();
+    const clock = fakeClock(new Date(2026, 10, 20, 9, 30, 0));
+    let store: Store = await openStore(dir, { now: clock.now });
+    expect(await fs.readdir(path.join(dir, 'backups')).catch(() => [])).toEqual([]); // nothing to back up yet
+    clock.advance(60_000);
+    await store.update<Item[]>('items', () => items(2));
+    await store.update<Item[]>('items', () => items(3)); // the second change of the day takes none
+    await store.close();
+    expect(await fs.readdir(path.join(dir, 'backups'))).toHaveLength(1);
+    await fs.writeFile(path.join(dir, 'items.json'), '[{"id":1');
+    store = await openStore(dir, { now: clock.now });
+    expect(store.get('items')).toEqual(items(2));
+    expect(store.notices[0]).toMatchObject({ kind: 'restored' });
+    expect(store.notices[0].message).toContain('2026年11月20日 09:31:00 的备份恢复');
     await store.close();
   });
 
@@ -86,6 +107,7 @@ describe('recovery at open', () => {
     let store: Store = await openStore(dir);
     await store.update<Item[]>('items', () => items(2));
     await store.close();
+    await fs.rm(path.join(dir, 'backups'), { recursive: true });
     await fs.writeFile(path.join(dir, 'items.json'), '[{"id":1');
     store = await openStore(dir);
     expect(store.get('items')).toEqual([]);

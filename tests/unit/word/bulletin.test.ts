@@ -112,6 +112,14 @@ describe('buildBulletin', () => {
     expect(text.filter(Boolean).at(-1)).toBe('签发：张三');
   });
 
+  it('writes no character XML cannot hold, even from a record saved before input was cleaned', async () => {
+    const bulletin = sampleBulletin({ title: '教育整顿\u000b动态\ufffe', body: '第一段\u0001文字。' });
+    const doc = await part(await buildBulletin({ settings, bulletin }), 'word/document.xml');
+    // eslint-disable-next-line no-control-regex -- looking for exactly those characters
+    expect(doc).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/);
+    expect(doc).toContain('第一段文字。');
+  });
+
   it('numbers a supplement apart: 增刊第N期', async () => {
     const bulletin = sampleBulletin({ kind: '增刊', issueNo: 3 });
     expect(issueLabel(bulletin)).toBe('增刊第3期');

@@ -39,7 +39,8 @@ export function PackageResult({ pkg, notesChanged, busy, onRegenerate, onEditNot
 
   const report = async (r: Promise<Result<unknown>>) => {
     const out = await r;
-    if (!out.ok) void message.error(out.error.message);
+    // Long enough to read a sentence naming the file and what to do (a file WPS holds, a full disk).
+    if (!out.ok) void message.error({ content: out.error.message, duration: 10 });
   };
   const copy = async () => {
     if (await copyText(pkg.folder)) void message.success('已复制文件夹路径');

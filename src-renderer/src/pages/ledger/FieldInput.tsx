@@ -1,9 +1,10 @@
-// One form field generated from a FieldDef: the right control for its type, its label, help and messages.
-import { DatePicker, Form, Input, InputNumber, Switch } from 'antd';
-import dayjs from 'dayjs';
-import type { Dayjs } from 'dayjs';
+// One form field generated from a FieldDef: the right control for its type, its label, help and messages. Dates
+// take the spellings clerks type, numbers keep what was typed: whatever is wrong is shown by the shared check.
+import { Form, Input, Switch } from 'antd';
 import type { FieldDef } from '../../../../src-main/shared/ledgers/types';
 import type { Settings } from '../../../../src-main/shared/settings';
+import { DateInput } from '../../components/DateInput';
+import { NumberInput } from '../../components/NumberInput';
 import { KeepSelect } from './inputs/KeepSelect';
 import type { KeepOption } from './inputs/KeepSelect';
 import { TextListInput } from './inputs/TextListInput';
@@ -15,11 +16,6 @@ export interface FieldInputProps {
   linkOptions?: KeepOption[];
 }
 
-const dateProps = (fmt: string) => ({
-  getValueProps: (v: unknown) => ({ value: typeof v === 'string' && v ? dayjs(v) : undefined }),
-  normalize: (d: Dayjs | null) => (d ? d.format(fmt) : undefined),
-});
-
 function control(f: FieldDef, settings: Settings, linkOptions: KeepOption[] = []) {
   const choices = (settings.choiceLists[f.choiceList ?? ''] ?? []).map((c) => ({ value: c, label: c }));
   const units = settings.units.filter((u) => u.active !== false).map((u) => ({ value: u.id, label: u.name }));
@@ -29,13 +25,12 @@ function control(f: FieldDef, settings: Settings, linkOptions: KeepOption[] = []
     case 'textarea':
       return <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} maxLength={f.maxLength} />;
     case 'date':
-      return <DatePicker style={{ width: '100%' }} placeholder="选择日期" />;
+      return <DateInput />;
     case 'month':
-      return <DatePicker picker="month" style={{ width: '100%' }} placeholder="选择月份" />;
+      return <DateInput picker="month" />;
     case 'int':
-      return <InputNumber style={{ width: '100%' }} min={f.min ?? 0} max={f.max} precision={0} />;
     case 'decimal':
-      return <InputNumber style={{ width: '100%' }} min={f.min ?? 0} max={f.max} />;
+      return <NumberInput placeholder={f.type === 'int' ? '整数' : '数字'} />;
     case 'bool':
       return <Switch checkedChildren="是" unCheckedChildren="否" />;
     case 'choice':
@@ -66,7 +61,6 @@ export function isWide(f: FieldDef): boolean {
 }
 
 export function FieldInput({ field: f, settings, linkOptions }: FieldInputProps) {
-  const date = f.type === 'date' ? dateProps('YYYY-MM-DD') : f.type === 'month' ? dateProps('YYYY-MM') : {};
   return (
     <Form.Item
       name={f.key}
@@ -74,7 +68,6 @@ export function FieldInput({ field: f, settings, linkOptions }: FieldInputProps)
       required={f.required}
       extra={f.help}
       valuePropName={f.type === 'bool' ? 'checked' : 'value'}
-      {...date}
     >
       {control(f, settings, linkOptions)}
     </Form.Item>

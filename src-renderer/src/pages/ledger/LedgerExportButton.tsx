@@ -19,7 +19,8 @@ export function LedgerExportButton({ def, filteredIds }: Props) {
   const { error, clearError } = task;
   useEffect(() => {
     if (!error) return;
-    void message.error(error.message);
+    // A save that failed (WPS holds the file, the disk is full) says why and what to do: long enough to read.
+    void message.error({ content: error.message, duration: 10 });
     clearError();
   }, [error, clearError, message]);
 

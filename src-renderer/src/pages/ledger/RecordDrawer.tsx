@@ -92,16 +92,33 @@ export function RecordDrawer(props: Props) {
     return other;
   };
 
+  /** Every problem at once, above the form too (a long form hides some below the fold): "字段：问题". */
+  const listIssues = (issues: FieldIssue[]): string[] => {
+    const labels = new Map(sections(def).flatMap((s) => s.fields.map((f) => [f.key, f.label] as const)));
+    const seen = new Set<string>();
+    const out: string[] = [];
+    for (const i of issues) {
+      const path = i.path[0] === 'record' ? i.path.slice(1) : i.path;
+      const label = labels.get(String(path[0] ?? ''));
+      const line = label && !i.message.startsWith(label) ? `${label}：${i.message}` : i.message;
+      if (!seen.has(line)) out.push(line);
+      seen.add(line);
+    }
+    return out;
+  };
+
   const save = async () => {
     if (saving || readOnly) return;
     const payload = toPayload(def, form.getFieldsValue(true) as Record<string, unknown>);
     const issues = validate(def, ctx, payload);
     setChecked(true);
     if (issues.length) {
-      const other = showIssues(issues, true);
-      setProblem(
-        other.length ? { error: { code: 'validation', message: '请修正标出的内容后再保存。' }, other } : null,
-      );
+      showIssues(issues, true);
+      const all = listIssues(issues);
+      setProblem({
+        error: { code: 'validation', message: `有 ${all.length} 处需要修正，已在下面标出：` },
+        other: all,
+      });
       return;
     }
     setSaving(true);
@@ -115,8 +132,15 @@ export function RecordDrawer(props: Props) {
       onSaved(r.data, !record);
       return;
     }
-    const other = r.error.details?.issues ? showIssues(r.error.details.issues, true) : [];
-    setProblem({ error: r.error, other });
+    const serverIssues = r.error.details?.issues;
+    if (serverIssues?.length) {
+      showIssues(serverIssues, true);
+      const all = listIssues(serverIssues);
+      setProblem({
+        error: { ...r.error, message: `有 ${all.length} 处需要修正，已在下面标出：` },
+        other: all,
+      });
+    } else setProblem({ error: r.error, other: [] });
   };
 
   const reload = async () => {
@@ -213,11 +237,15 @@ export function RecordDrawer(props: Props) {
             problem.error.code === 'conflict' ? `保存冲突：${problem.error.message}` : problem.error.message
           }
           description={
-            problem.other.length
-              ? problem.other.join('；')
-              : problem.error.code === 'conflict' && record
-                ? '载入最新内容后，您在此处尚未保存的修改需要重新填写。'
-                : undefined
+            problem.other.length ? (
+              <ul style={{ margin: 0, paddingLeft: 18 }} data-testid="form-problem-list">
+                {problem.other.map((m) => (
+                  <li key={m}>{m}</li>
+                ))}
+              </ul>
+            ) : problem.error.code === 'conflict' && record ? (
+              '载入最新内容后，您在此处尚未保存的修改需要重新填写。'
+            ) : undefined
           }
           action={
             problem.error.code === 'conflict' && record ? (
@@ -236,10 +264,23 @@ export function RecordDrawer(props: Props) {
         disabled={readOnly}
         initialValues={initial}
         onValuesChange={() => {
-          if (checked)
-            showIssues(
-              validate(def, ctx, toPayload(def, form.getFieldsValue(true) as Record<string, unknown>)),
-            );
+          if (!checked) return;
+          const issues = validate(
+            def,
+            ctx,
+            toPayload(def, form.getFieldsValue(true) as Record<string, unknown>),
+          );
+          showIssues(issues);
+          // The list above the form follows the corrections; a server's other refusal stays until the next save.
+          setProblem((p) => {
+            if (p && p.error.code !== 'validation') return p;
+            if (!issues.length) return null;
+            const all = listIssues(issues);
+            return {
+              error: { code: 'validation', message: `有 ${all.length} 处需要修正，已在下面标出：` },
+              other: all,
+            };
+          });
         }}
         onFinish={() => void save()}
       >

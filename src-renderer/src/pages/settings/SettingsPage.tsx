@@ -1,5 +1,6 @@
 // 设置: names and dates, phases, working groups and leading group, units, choice lists, the four-forms mapping, the
-// Word format, what the report says that no ledger holds (报告信息), accounts and security. Only the administrator saves; everyone else sees the settings read-only.
+// Word format, what the report says that no ledger holds (报告信息), accounts and security, and (administrator only)
+// 数据与备份. Only the administrator saves; everyone else sees the settings read-only.
 import { SaveOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, Space, Tabs, Typography } from 'antd';
 import { useMemo, useState } from 'react';
@@ -9,6 +10,7 @@ import { isAdmin } from '../../lib/permissions';
 import { AccountSection } from './AccountSection';
 import { BasicSection } from './BasicSection';
 import { ChoiceListsSection } from './ChoiceListsSection';
+import { DataSection } from './DataSection';
 import { DocFormatSection, docFormatOf } from './DocFormatSection';
 import { FourFormsSection } from './FourFormsSection';
 import { GroupsSection } from './GroupsSection';
@@ -31,14 +33,33 @@ const TAB_OF: Record<string, string> = {
   outputDir: 'report',
 };
 
-const TABS = ['basic', 'phases', 'groups', 'units', 'choices', 'fourForms', 'docFormat', 'report', 'account'];
+const TABS = [
+  'basic',
+  'phases',
+  'groups',
+  'units',
+  'choices',
+  'fourForms',
+  'docFormat',
+  'report',
+  'account',
+  'data',
+];
 
 export function SettingsPage({ tab: initialTab }: { tab?: string }) {
   const { settings, setSettings, info, viewer } = useAppData();
   const { message } = App.useApp();
   const [form] = Form.useForm();
-  const [tab, setTab] = useState(initialTab && TABS.includes(initialTab) ? initialTab : 'basic');
   const editable = isAdmin(viewer);
+  // 数据与备份 is the administrator's (the server refuses everyone else too).
+  const tabs = editable ? TABS : TABS.filter((t) => t !== 'data');
+  const [tab, setTab] = useState(initialTab && tabs.includes(initialTab) ? initialTab : 'basic');
+  // A link to another tab while this page is open (the banner's 检查数据 → #/settings/data) switches to it.
+  const [linkedTab, setLinkedTab] = useState(initialTab);
+  if (initialTab !== linkedTab) {
+    setLinkedTab(initialTab);
+    if (initialTab && tabs.includes(initialTab)) setTab(initialTab);
+  }
   // The Word format as the form holds it: the stored preset with the standard filling any gap.
   const initial = useMemo(() => ({ ...settings, docFormat: docFormatOf(settings.docFormat) }), [settings]);
   const [saving, setSaving] = useState(false);
@@ -93,7 +114,12 @@ export function SettingsPage({ tab: initialTab }: { tab?: string }) {
     { key: 'docFormat', label: '公文格式', children: <DocFormatSection form={form} /> },
     { key: 'report', label: '报告信息', children: <ReportInfoSection form={form} /> },
     { key: 'account', label: '账户与安全', children: <AccountSection /> },
-  ].map((i) => ({ ...i, forceRender: true }));
+  ]
+    .map((i) => ({ ...i, forceRender: true }))
+    // Not part of the settings form, and it reads every backup's header: drawn only once opened.
+    .concat(
+      editable ? [{ key: 'data', label: '数据与备份', children: <DataSection />, forceRender: false }] : [],
+    );
 
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="settings-page">
@@ -103,7 +129,7 @@ export function SettingsPage({ tab: initialTab }: { tab?: string }) {
         </Typography.Title>
         <Space>
           <Typography.Text type="secondary">数据目录：{info.dataDir}</Typography.Text>
-          {editable && (
+          {editable && tab !== 'data' && (
             <>
               <Button onClick={() => form.resetFields()}>还原</Button>
               <Button type="primary" icon={<SaveOutlined />} loading={saving} onClick={() => void save()}>
