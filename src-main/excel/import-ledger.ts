@@ -1,6 +1,5 @@
 // Ledger import preview: checks the file, streams its sheets (exceljs WorkbookReader keeps 100,000 rows in
 // bounded memory), finds the header row below any merged title rows, and previews every data row.
-import type ExcelJS from 'exceljs';
 import type { ImportCellError, ImportPreview } from '../shared/contract/excel';
 import type { LedgerDef, LedgerRecord } from '../shared/ledgers/types';
 import { AppFailure, isAppFailure } from '../shared/result';
@@ -13,9 +12,10 @@ import { checkXlsx } from './file-check';
 import { RowProcessor } from './import-rows';
 import type { MappedColumn } from './import-rows';
 import { ImportTally } from './import-tally';
-import type { ImportRecords } from './import-tally';
+import type { RecordSink } from './import-tally';
 import { colLetter } from './refs';
 import { openStreamReader } from './stream-reader';
+import type { StreamSheet } from './stream-reader';
 
 /** Rows above the header that may hold titles, notes and the reporting unit. */
 const HEADER_SCAN_ROWS = 30;
@@ -35,13 +35,11 @@ export interface ImportContext {
   keepRows?: number;
 }
 
-/** An import read for a commit: the preview (its rows as `keepRows` says) and what the commit writes. */
+/** An import read for a commit: the preview (its rows as `keepRows` says); the records went to the sink. */
 export interface ImportRead {
   preview: ImportPreview;
   /** The first error of the file, whichever rows the preview holds. */
   firstError?: ImportCellError;
-  /** The records to create and to update, in file order; null when any row has an error. */
-  records: ImportRecords | null;
 }
 
 interface HeaderFound {
@@ -114,42 +112,54 @@ function findHeader(rows: { number: number; values: unknown[] }[], idx: HeaderIn
   };
 }
 
-type SheetReader = AsyncIterable<ExcelJS.Row> & { name: string; state?: string };
-
-function readerDate1904(reader: unknown): boolean {
-  return !!(reader as { properties?: { model?: { date1904?: boolean } } }).properties?.model?.date1904;
-}
-
 /** Previews an import of `buf` into ledger `def`; throws AppFailure('bad_file') for files it cannot use. */
 export async function previewImport(
   def: LedgerDef,
   buf: Uint8Array,
   ctx: ImportContext,
 ): Promise<ImportPreview> {
-  return (await read(def, buf, ctx, false)).preview;
+  return (await read(def, buf, ctx, null)).preview;
 }
 
 /**
- * Reads an import for a commit: the same checks and preview, and the records to write gathered as the sheet
- * streams (no preview object kept per row).
+ * Reads an import for a commit: the same checks and preview, with each clean record handed to `sink` as its row
+ * is read (in file order), until the first row with an error; the preview then says it cannot be committed and
+ * the caller drops what the sink received. No preview object is kept per row.
  */
-export function readImport(def: LedgerDef, buf: Uint8Array, ctx: ImportContext): Promise<ImportRead> {
-  return read(def, buf, ctx, true);
+export function readImport(
+  def: LedgerDef,
+  buf: Uint8Array,
+  ctx: ImportContext,
+  sink: RecordSink,
+): Promise<ImportRead> {
+  return read(def, buf, ctx, sink);
 }
 
 async function read(
   def: LedgerDef,
   buf: Uint8Array,
   ctx: ImportContext,
-  collect: boolean,
+  sink: RecordSink | null,
 ): Promise<ImportRead> {
   await checkXlsx(buf, ctx.fileName);
+  let fed = false;
+  const counted: RecordSink | null = sink && {
+    create(record) {
+      fed = true;
+      sink.create(record);
+    },
+    update(id, record) {
+      fed = true;
+      sink.update(id, record);
+    },
+  };
   try {
-    return await readWorkbook(def, buf, ctx, collect);
+    return await readWorkbook(def, buf, ctx, counted);
   } catch (e) {
     // exceljs's streaming reader very rarely fails inside its own bookkeeping on a valid file ("reading 'sheets'",
     // seen once under heavy load, not reproducible); the file was already checked above, so one fresh read decides.
-    if (isAppFailure(e) && e.details?.retryable) return readWorkbook(def, buf, ctx, collect);
+    // Not once a record has gone to the sink: a second read would hand it over twice.
+    if (isAppFailure(e) && e.details?.retryable && !fed) return readWorkbook(def, buf, ctx, counted);
     throw e;
   }
 }
@@ -158,28 +168,21 @@ async function readWorkbook(
   def: LedgerDef,
   buf: Uint8Array,
   ctx: ImportContext,
-  collect: boolean,
+  sink: RecordSink | null,
 ): Promise<ImportRead> {
   resetIntern();
   const cols = ledgerColumns(def, ctx.settings, { includeConfidential: true });
   const idx = headerIndex(cols);
-  const reader = openStreamReader(Buffer.isBuffer(buf) ? buf : Buffer.from(buf), {
-    sharedStrings: 'cache',
-    // Cell styles would tell date cells apart, but cost 70 MB at 100,000 rows: date columns read serials instead.
-    styles: 'ignore',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'ignore',
-  });
+  const reader = openStreamReader(Buffer.isBuffer(buf) ? buf : Buffer.from(buf));
   const sheetsSeen: string[] = [];
   try {
-    for await (const sheet of reader as unknown as AsyncIterable<SheetReader>) {
+    for await (const sheet of reader) {
       sheetsSeen.push(sheet.name);
       if (sheet.state === 'hidden' || sheet.state === 'veryHidden') {
         for await (const _row of sheet) void _row; // drained: the zip stream must be read through
         continue;
       }
-      const result = await readSheet(def, sheet, idx, ctx, readerDate1904(reader), collect);
+      const result = await readSheet(def, sheet, idx, ctx, reader.date1904, sink);
       if (result) return result;
     }
   } catch (e) {
@@ -200,16 +203,16 @@ async function readWorkbook(
 
 async function readSheet(
   def: LedgerDef,
-  sheet: SheetReader,
+  sheet: StreamSheet,
   idx: HeaderIndex,
   ctx: ImportContext,
   date1904: boolean,
-  collect: boolean,
+  sink: RecordSink | null,
 ): Promise<ImportRead | null> {
   const head: { number: number; values: unknown[] }[] = [];
   let found: HeaderFound | null = null;
   let proc: RowProcessor | null = null;
-  const tally = new ImportTally(ctx.keepRows ?? Infinity, collect);
+  const tally = new ImportTally(ctx.keepRows ?? Infinity, sink);
   const handle = (number: number, cell: (col: number) => unknown) => {
     if (!proc || !found || number < found.dataFrom) return;
     const r = proc.process(number, cell);
@@ -240,14 +243,14 @@ async function readSheet(
   for await (const row of sheet) {
     if (skipping) continue;
     if (!proc) {
-      if (head.length < HEADER_SCAN_ROWS) head.push({ number: row.number, values: row.values as unknown[] });
+      if (head.length < HEADER_SCAN_ROWS) head.push({ number: row.number, values: row.values });
       if (head.length < HEADER_SCAN_ROWS) continue;
       start();
       skipping = !found;
       continue;
     }
     // Only the mapped cells are read: no values array per row.
-    handle(row.number, (c) => row.findCell(c)?.value);
+    handle(row.number, (c) => row.cell(c));
   }
   if (skipping) return null;
   if (!proc) start();
@@ -259,11 +262,7 @@ async function readSheet(
     tally,
     ledgerColumns(def, ctx.settings, { includeConfidential: true }),
   );
-  return {
-    preview,
-    firstError: tally.firstError,
-    records: preview.summary.canCommit ? tally.records : null,
-  };
+  return { preview, firstError: tally.firstError };
 }
 
 function finish(

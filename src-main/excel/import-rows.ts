@@ -1,9 +1,9 @@
 // Turns the data rows of an import sheet into records: decode each mapped cell, validate the whole record with
 // the ledger's schema, recognize duplicates (by def.dedupeKeys) against stored records and earlier rows.
-import { choiceMeaningsOf } from '../shared/choice-meanings';
 import type { z } from 'zod';
 import type { ImportCellError, ImportRowPreview } from '../shared/contract/excel';
-import { buildRecordSchema } from '../shared/ledgers/schema';
+import { recordSchemas } from '../shared/ledgers/schema';
+import type { RecordSchemas } from '../shared/ledgers/schema';
 import type { LedgerDef, LedgerRecord } from '../shared/ledgers/types';
 import { COMMON_FIELD_LABELS } from '../shared/ledgers/types';
 import type { Settings } from '../shared/settings';
@@ -76,6 +76,9 @@ export function fieldLabel(def: LedgerDef, key: string): string {
 
 /** Processes rows one at a time (the sheet is streamed); keeps only the indexes duplicates need. */
 export class RowProcessor {
+  /** The ledger's schemas under these settings: the same set the ledger service validates with. */
+  private readonly schemas: RecordSchemas;
+  /** This import's own copy of the plain schema, memoized: the rows repeat their values. */
   private readonly schema: z.ZodType;
   private readonly byKey = new Map<string, MappedColumn>();
   private readonly existingByKey = new Map<string, LedgerRecord>();
@@ -86,7 +89,8 @@ export class RowProcessor {
   private readonly strings: ColumnStrings[];
 
   constructor(private readonly ctx: RowContext) {
-    this.schema = memoizeFields(this.schemaFor());
+    this.schemas = recordSchemas(ctx.def, ctx.settings);
+    this.schema = memoizeFields(this.schemas.copy());
     for (const c of ctx.columns) if (!this.byKey.has(c.spec.key)) this.byKey.set(c.spec.key, c);
     for (const r of ctx.existing) {
       if (r.deletedAt) continue;
@@ -96,17 +100,6 @@ export class RowProcessor {
     this.keys = editableKeys(ctx.def);
     this.strings = ctx.columns.map(() => new ColumnStrings());
     this.dedupeLabels = ctx.def.dedupeKeys.map((k) => fieldLabel(ctx.def, k)).join('、');
-  }
-
-  private schemaFor(previous?: LedgerRecord): z.ZodType {
-    const { def, settings } = this.ctx;
-    return buildRecordSchema(def, {
-      choiceLists: settings.choiceLists,
-      unitIds: settings.units.map((u) => u.id),
-      groupKeys: settings.groups.map((g) => g.key),
-      previous,
-      meanings: choiceMeaningsOf(settings),
-    });
   }
 
   /** The value with its strings copied out of the reader's buffers (and shared when the column repeats them). */
@@ -151,9 +144,14 @@ export class RowProcessor {
     }
     if (isEmpty(base.group)) base.group = existing?.group ?? def.ownerGroup;
 
-    // Values kept from before (a choice since removed from its list) are valid on a matching record only.
-    let parsed = this.schema.safeParse(base);
-    if (!parsed.success && existing) parsed = this.schemaFor(existing).safeParse(base);
+    // A valid record comes back frozen and vouched for: the ledger service takes it at the commit without a
+    // second parse. Values kept from before (a choice since removed from its list) are valid on a matching
+    // record only, checked by that record's own schema.
+    let parsed = this.schemas.safeParse(base, this.schema);
+    if (!parsed.success && existing) {
+      const kept = this.schemas.for(existing);
+      if (kept !== this.schemas.base) parsed = kept.safeParse(base);
+    }
     let record: Record<string, unknown> | undefined;
     if (parsed.success) record = parsed.data as Record<string, unknown>;
     else {

@@ -1,11 +1,13 @@
 // What an import keeps of its rows while the sheet streams: every row counted, only the rows the preview shows
-// held (flagged rows first, as the preview channel sends them), and for a commit the records it writes.
-// Holding a preview object for each of 100,000 rows was a third of the import's peak memory.
+// held (flagged rows first, as the preview channel sends them), and for a commit each record handed on as its row
+// is read. Holding a preview object for each of 100,000 rows was a third of the import's peak memory; holding the
+// records to hand them on afterwards put two copies of them in memory at once.
 import type { ImportCellError, ImportRowPreview } from '../shared/contract/excel';
 
-export interface ImportRecords {
-  create: Record<string, unknown>[];
-  update: { id: string; record: Record<string, unknown> }[];
+/** Where a commit's records go as the sheet streams (the ledger service's import batch). */
+export interface RecordSink {
+  create(record: Record<string, unknown>): void;
+  update(id: string, record: Record<string, unknown>): void;
 }
 
 export class ImportTally {
@@ -18,8 +20,8 @@ export class ImportTally {
   errorCount = 0;
   /** The first error of the file (by row, then column), whatever rows are held. */
   firstError: ImportCellError | undefined;
-  /** The commit's records in file order; dropped at the first row with an error, as nothing will be written. */
-  records: ImportRecords | null;
+  /** Receives the commit's records in file order, until the first row with an error (nothing will be written). */
+  private sink: RecordSink | null;
   /** Rows with an error or a duplicate, the first `keep` of them. */
   private readonly flagged: ImportRowPreview[] = [];
   /** Clean rows, the first `keep` of them. */
@@ -27,13 +29,13 @@ export class ImportTally {
 
   /**
    * @param keep rows held for the preview (Infinity: all of them)
-   * @param collect whether to gather the records a commit writes
+   * @param sink where a commit's records go; null for a preview
    */
   constructor(
     private readonly keep: number,
-    collect: boolean,
+    sink: RecordSink | null = null,
   ) {
-    this.records = collect ? { create: [], update: [] } : null;
+    this.sink = sink;
   }
 
   add(r: ImportRowPreview): void {
@@ -44,14 +46,14 @@ export class ImportTally {
       this.errorRows++;
       this.errorCount += r.errors.length;
       this.firstError ??= r.errors[0];
-      this.records = null;
+      this.sink = null;
     }
     if (r.errors.length || r.duplicate) {
       if (this.flagged.length < this.keep) this.flagged.push(r);
     } else if (this.clean.length < this.keep) this.clean.push(r);
-    if (this.records && r.record) {
-      if (r.action === 'create') this.records.create.push(r.record);
-      else if (r.action === 'update') this.records.update.push({ id: r.existingId!, record: r.record });
+    if (this.sink && r.record) {
+      if (r.action === 'create') this.sink.create(r.record);
+      else if (r.action === 'update') this.sink.update(r.existingId!, r.record);
     }
   }
 

@@ -31,6 +31,7 @@ import {
 } from '../excel';
 import type { ClueMatrix } from '../excel';
 
+import type { ImportBatch } from './ledger-service';
 import type { ServiceContext } from './service-context';
 import { previousPeriod } from './word-service';
 
@@ -42,15 +43,9 @@ export interface ExcelServiceDeps {
   ):
     | { values: IndicatorValue[]; perUnit: UnitValues[] }
     | Promise<{ values: IndicatorValue[]; perUnit: UnitValues[] }>;
+  /** The ledger service's import batch: records go in as the sheet streams, commit() writes all or none. */
   ledgerService: {
-    bulkImport(
-      ledger: LedgerKey,
-      records: {
-        create: Record<string, unknown>[];
-        update: { id: string; record: Record<string, unknown> }[];
-      },
-      ctx: CallContext,
-    ): Promise<number>;
+    startImport(ledger: LedgerKey, ctx: CallContext): ImportBatch;
   };
   /** The indicator catalog, to check a template's names; when absent, the names of computed values serve. */
   catalog?(): IndicatorInfo[];
@@ -229,30 +224,24 @@ export function createExcelService(sc: ServiceContext, deps: ExcelServiceDeps): 
 
     'excel:importCommit': async (args, ctx) => {
       // Validated again against the records as they are now: someone may have changed them since the preview.
-      // The rows themselves are not kept: the read gathers the records to write as the sheet streams.
-      const {
-        preview: p,
-        firstError,
-        records,
-      } = await readImport(
+      // Each record goes to the ledger service's batch as its row is read (validated and stamped there), so the
+      // commit holds every record once; the batch is dropped unwritten when the file has an error.
+      const batch = deps.ledgerService.startImport(args.ledger, ctx);
+      const { preview: p, firstError } = await readImport(
         ledgerDef(args.ledger),
         decodeBase64(args.dataBase64),
         importContext(args, ctx, 0),
+        batch,
       );
-      if (!p.summary.canCommit || !records)
+      if (!p.summary.canCommit)
         throw new AppFailure('validation', refusal(p, firstError), {
           summary: p.summary,
           missingRequired: p.missingRequired,
         });
-      const { create, update } = records;
-      await deps.ledgerService.bulkImport(args.ledger, { create, update }, ctx);
-      sc.logger.info('台账导入', {
-        ledger: args.ledger,
-        created: create.length,
-        updated: update.length,
-        skipped: p.summary.skip,
-      });
-      return { created: create.length, updated: update.length, skipped: p.summary.skip };
+      // Backs up the data first (only now that something will be written), then writes every record at once.
+      const { created, updated } = await batch.commit();
+      sc.logger.info('台账导入', { ledger: args.ledger, created, updated, skipped: p.summary.skip });
+      return { created, updated, skipped: p.summary.skip };
     },
 
     'excel:templates:list': async () => ({ templates: templates().map(info) }),

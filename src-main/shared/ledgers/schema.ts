@@ -4,12 +4,14 @@
 // fields that passed), so a clerk fixes a record in one round, in the drawer and in an import preview alike.
 // Free text is cleaned of characters an .xlsx/.docx cannot hold (see xml-text.ts) rather than refused: they are
 // invisible (pasted from Word or a broken file), so a clerk told about them could not find them to delete.
+// recordSchemas() keeps the built schema per (ledger, settings object): building one costs as much as parsing
+// dozens of records, and a bulk import used to build one per record.
 import { z } from 'zod';
 import { isValidDate, isValidMonth } from '../dates';
 import { cleanXmlText } from '../xml-text';
 import type { FieldDef, LedgerDef } from './types';
-import { NO_RENAMES } from '../choice-meanings';
-import type { ChoiceMeanings } from '../choice-meanings';
+import { choiceMeaningsOf, NO_RENAMES } from '../choice-meanings';
+import type { ChoiceMeaningMap, ChoiceMeanings } from '../choice-meanings';
 
 export interface SchemaContext {
   choiceLists: Record<string, string[]>;
@@ -134,4 +136,118 @@ export function buildRecordSchema(def: LedgerDef, ctx: SchemaContext) {
       // By default zod skips object refinements once a field failed; every problem is wanted at once.
       { when: (p) => typeof p.value === 'object' && p.value !== null && !Array.isArray(p.value) },
     );
+}
+
+/** The parts of the settings a record schema depends on. */
+export interface SchemaSettings {
+  choiceLists: Record<string, string[]>;
+  units: readonly { id: string }[];
+  groups: readonly { key: string }[];
+  choiceMeanings?: ChoiceMeaningMap;
+}
+
+export function schemaContextOf(settings: SchemaSettings): SchemaContext {
+  return {
+    choiceLists: settings.choiceLists,
+    unitIds: settings.units.map((u) => u.id),
+    groupKeys: settings.groups.map((g) => g.key),
+    meanings: choiceMeaningsOf(settings),
+  };
+}
+
+/** Schemas for records that keep removed choices, per set of kept values; beyond this the map starts over. */
+const KEPT_VARIANTS = 32;
+
+/**
+ * The record schemas of one ledger under one set of settings, each built once. `previous` (the record being
+ * updated) only widens choice fields: the schema for it is the plain one unless the record holds a choice since
+ * removed from its list, which a look at its choice fields tells without building anything.
+ */
+export class RecordSchemas {
+  readonly base: z.ZodType;
+  private readonly choices: { key: string; allowed: ReadonlySet<string> }[];
+  private readonly kept = new Map<string, z.ZodType>();
+  private readonly copies = new WeakSet<z.ZodType>();
+  private readonly vouched = new WeakSet<object>();
+
+  constructor(
+    readonly def: LedgerDef,
+    private readonly ctx: SchemaContext,
+  ) {
+    this.base = buildRecordSchema(def, { ...ctx, previous: undefined });
+    this.choices = def.fields
+      .filter((f) => f.type === 'choice' || f.type === 'multiChoice')
+      .map((f) => ({ key: f.key, allowed: new Set(ctx.choiceLists[f.choiceList ?? ''] ?? []) }));
+  }
+
+  /** The schema that validates an edit of `previous` (the plain one when previous keeps nothing removed). */
+  for(previous?: Record<string, unknown>): z.ZodType {
+    if (!previous) return this.base;
+    let keep: Record<string, unknown[]> | null = null;
+    for (const { key, allowed } of this.choices) {
+      const v = previous[key];
+      const vs: unknown[] = Array.isArray(v) ? v : v == null ? [] : [v];
+      // Values still in the list change nothing; only those since removed are kept (choiceSchema's keep set).
+      const gone = vs.filter((x) => typeof x !== 'string' || !allowed.has(x));
+      if (gone.length) (keep ??= {})[key] = gone;
+    }
+    if (!keep) return this.base;
+    const id = JSON.stringify(keep);
+    let schema = this.kept.get(id);
+    if (!schema) {
+      if (this.kept.size >= KEPT_VARIANTS) this.kept.clear();
+      schema = buildRecordSchema(this.def, { ...this.ctx, previous: keep });
+      this.kept.set(id, schema);
+    }
+    return schema;
+  }
+
+  /** A fresh copy of the plain schema, the caller's own for one operation (an import memoizes its field checks). */
+  copy(): z.ZodType {
+    const schema = buildRecordSchema(this.def, { ...this.ctx, previous: undefined });
+    this.copies.add(schema);
+    return schema;
+  }
+
+  /**
+   * Parses `input` with the plain schema or a copy() of it. A valid record comes back frozen and is remembered:
+   * validating it again under the same settings (an import hands each record it read to the ledger service)
+   * then costs a look-up instead of a second parse. Valid without `previous` means valid for any previous.
+   */
+  safeParse(input: unknown, schema: z.ZodType = this.base): ReturnType<z.ZodType['safeParse']> {
+    if (schema !== this.base && !this.copies.has(schema)) throw new Error('不是本台账记录的校验规则');
+    const parsed = schema.safeParse(input);
+    if (parsed.success && typeof parsed.data === 'object' && parsed.data !== null) {
+      freezeRecord(parsed.data);
+      this.vouched.add(parsed.data);
+    }
+    return parsed;
+  }
+
+  /** True when `record` is a valid record that safeParse() returned (frozen since, so still as it was). */
+  vouches(record: unknown): boolean {
+    return typeof record === 'object' && record !== null && this.vouched.has(record);
+  }
+}
+
+/** Freezes a parsed record and the lists in it (its values are plain: text, numbers, lists of text). */
+function freezeRecord(value: object): void {
+  Object.freeze(value);
+  for (const v of Object.values(value) as unknown[]) if (typeof v === 'object' && v !== null) freezeRecord(v);
+}
+
+const cache = new WeakMap<object, Map<LedgerDef, RecordSchemas>>();
+
+/**
+ * The record schemas of `def` under `settings`, built once per (ledger, settings object). The store's settings
+ * are deep-frozen, and an edit replaces the object, so the object is the key. Settings that are not frozen (a
+ * caller's own, which it may still change) get fresh schemas every call: hold on to them for one operation.
+ */
+export function recordSchemas(def: LedgerDef, settings: SchemaSettings): RecordSchemas {
+  if (!Object.isFrozen(settings)) return new RecordSchemas(def, schemaContextOf(settings));
+  let perLedger = cache.get(settings);
+  if (!perLedger) cache.set(settings, (perLedger = new Map<LedgerDef, RecordSchemas>()));
+  let schemas = perLedger.get(def);
+  if (!schemas) perLedger.set(def, (schemas = new RecordSchemas(def, schemaContextOf(settings))));
+  return schemas;
 }

@@ -8,14 +8,13 @@ import { createExcelService } from '../../../src-main/services/excel-service';
 import type { ExcelHandlers } from '../../../src-main/services/excel-service';
 import { createLedgerService, ledgerCollection } from '../../../src-main/services/ledger-service';
 import { createStatsService } from '../../../src-main/services/stats-handlers';
-import type { AccessPolicy, AuditEvent, ServiceContext } from '../../../src-main/services/service-context';
-import { silentLogger } from '../../../src-main/app/logger';
+import type { AccessPolicy, AuditEvent } from '../../../src-main/services/service-context';
 import { excelContract } from '../../../src-main/shared/contract/excel';
-import { LEDGER_KEYS } from '../../../src-main/shared/ledgers/types';
-import type { LedgerKey, LedgerRecord } from '../../../src-main/shared/ledgers/types';
+import type { LedgerRecord } from '../../../src-main/shared/ledgers/types';
 import type { Settings } from '../../../src-main/shared/settings';
 import { catalog } from '../../../src-main/stats';
 import { exportLedger } from '../../../src-main/excel';
+import { storeServiceContext } from '../../helpers/service-context';
 import { openTestApp, setUpOffice, testCtx } from '../../helpers/test-app';
 import type { TestApp } from '../../helpers/test-app';
 import { loadXlsx, meetingRecords, toBuffer } from './fixtures';
@@ -36,26 +35,9 @@ const policy: AccessPolicy & { secret: boolean } = {
 beforeEach(async () => {
   t = await openTestApp();
   await setUpOffice(t);
-  const store = t.app.store;
   audits = [];
   policy.secret = true;
-  const live = (l: LedgerKey) => store.get<LedgerRecord[]>(ledgerCollection(l)).filter((r) => !r.deletedAt);
-  const sc: ServiceContext = {
-    store,
-    repo: {
-      all: (l) => store.get<LedgerRecord[]>(ledgerCollection(l)),
-      write: async (l, fn) => void (await store.update<LedgerRecord[]>(ledgerCollection(l), fn)),
-    },
-    logger: silentLogger,
-    policy,
-    audit: { record: async (e) => void audits.push(e) },
-    now: () => new Date('2026-04-20T10:00:00+08:00'),
-    today: () => '2026-04-20',
-    settings: () => store.get<Settings>('settings'),
-    records: (l) => live(l),
-    allLiveRecords: () =>
-      Object.fromEntries(LEDGER_KEYS.map((k) => [k, live(k)])) as Record<LedgerKey, LedgerRecord[]>,
-  };
+  const sc = storeServiceContext(t.app.store, { policy, audits });
   const stats = createStatsService(sc);
   excel = createExcelService(sc, {
     computeValues: (q) => stats.computeValues(q),

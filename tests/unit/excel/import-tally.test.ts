@@ -1,6 +1,6 @@
 // What a large import holds while it reads: the preview keeps only the rows it shows (flagged rows first, then
 // clean ones, up to the limit) and still counts every row; the commit read gathers exactly the records the
-// preview would create, and nothing once a row has an error.
+// preview would create, handed on as the rows are read, and nothing once a row has an error.
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ImportPreview, ImportRowPreview } from '../../../src-main/shared/contract/excel';
@@ -52,7 +52,7 @@ describe('import tally', () => {
     const all: ImportRowPreview[] = [];
     for (let n = 2; n < 6002; n++)
       all.push(row(n, n % 500 === 0 ? 'error' : n % 700 === 0 ? 'duplicate' : undefined));
-    const tally = new ImportTally(LIMIT, false);
+    const tally = new ImportTally(LIMIT);
     for (const r of all) tally.add(r);
     const flagged = all.filter((r) => r.errors.length || r.duplicate).length;
     expect(tally.held).toBe(LIMIT + flagged);
@@ -65,11 +65,22 @@ describe('import tally', () => {
     });
     expect(tally.firstError?.row).toBe(500);
     expect(tally.rows()).toEqual({ rows: selectForWire(all, LIMIT), truncated: true });
-    expect(tally.records).toBeNull();
+  });
+
+  it('hands a commit its records in file order until the first row with an error', () => {
+    const got: string[] = [];
+    const tally = new ImportTally(0, {
+      create: (r) => got.push(`+${String(r.title)}`),
+      update: (id, r) => got.push(`${id}=${String(r.title)}`),
+    });
+    const upd: ImportRowPreview = { ...row(4), action: 'update', existingId: 'x1' };
+    for (const r of [row(2), row(3, 'duplicate'), upd, row(5), row(6, 'error'), row(7)]) tally.add(r);
+    expect(got).toEqual(['+r2', 'x1=r4', '+r5']);
+    expect(tally.held).toBe(0);
   });
 
   it('holds at most the limit of flagged rows too', () => {
-    const tally = new ImportTally(LIMIT, false);
+    const tally = new ImportTally(LIMIT);
     for (let n = 2; n < 10_002; n++) tally.add(row(n, n % 2 ? 'error' : 'duplicate'));
     expect(tally.held).toBe(LIMIT);
     expect(tally.errorRows).toBe(5000);
@@ -77,7 +88,7 @@ describe('import tally', () => {
 
   it('keeps every row, in order, when they fit', () => {
     const all = [row(2), row(3, 'duplicate'), row(4), row(5, 'error')];
-    const tally = new ImportTally(LIMIT, false);
+    const tally = new ImportTally(LIMIT);
     for (const r of all) tally.add(r);
     expect(tally.rows()).toEqual({ rows: all, truncated: false });
   });
@@ -104,15 +115,22 @@ describe('a 2,500-row import', () => {
   it('reads for a commit the records the preview creates, and none when a row has an error', async () => {
     const clean = await bigFile({ errors: false });
     const full: ImportPreview = await previewImport(meetings, clean, fresh);
-    const read = await readImport(meetings, clean, { ...fresh, keepRows: 0 });
+    const sink = () => {
+      const got = { create: [] as unknown[], update: [] as unknown[] };
+      return { got, create: (r: unknown) => got.create.push(r), update: (id: string) => got.update.push(id) };
+    };
+    const ok = sink();
+    const read = await readImport(meetings, clean, { ...fresh, keepRows: 0 }, ok);
     expect(read.preview.summary).toEqual(full.summary);
     expect(read.preview.rows).toEqual([]);
-    expect(read.records?.update).toEqual([]);
-    expect(read.records?.create).toEqual(full.rows.filter((r) => r.action === 'create').map((r) => r.record));
-    expect(read.records?.create).toHaveLength(2499);
+    expect(ok.got.update).toEqual([]);
+    expect(ok.got.create).toEqual(full.rows.filter((r) => r.action === 'create').map((r) => r.record));
+    expect(ok.got.create).toHaveLength(2499);
 
-    const bad = await readImport(meetings, await bigFile(), { ...fresh, keepRows: 0 });
-    expect(bad.records).toBeNull();
+    const stopped = sink();
+    const bad = await readImport(meetings, await bigFile(), { ...fresh, keepRows: 0 }, stopped);
+    // Rows 2–100 went on before row 101's error; nothing after it (the caller drops the batch).
+    expect(stopped.got.create).toHaveLength(99);
     expect(bad.firstError).toMatchObject({ row: 101, column: 'A' });
     expect(bad.preview.summary).toMatchObject({ errorRows: 2, canCommit: false });
   });

@@ -263,7 +263,7 @@ describe("the 'excel:stats' handler", () => {
     const excel = createExcelService(sc, {
       computeValues: (q) => stats.computeValues(q),
       clueTable: (q) => stats.clueTable(q),
-      ledgerService: { bulkImport: async () => 0 },
+      ledgerService: { startImport: () => expect.unreachable('no import here') },
     });
     const ctx: CallContext = { door: 'internal', user: null, sessionId: 'test' };
     const out = await excel['excel:stats']({ ...OCTOBER }, ctx);
