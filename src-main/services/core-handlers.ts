@@ -55,6 +55,7 @@ export function createCoreHandlers(
     'settings:update': async ({ settings }, ctx) => deps.settings.update(settings, ctx),
 
     'ledgers:list': async ({ ledger, deleted }, ctx) => ({ records: ledgers.list(ledger, !!deleted, ctx) }),
+    'ledgers:query': async (args, ctx) => ledgers.query(args, ctx),
     'ledgers:get': async ({ ledger, id }, ctx) => ledgers.get(ledger, id, ctx),
     'ledgers:create': async ({ ledger, record }, ctx) => ledgers.create(ledger, record, ctx),
     'ledgers:update': async ({ ledger, id, rev, record }, ctx) =>

@@ -15,8 +15,8 @@ export function registerDataCommands(program: Command, setExit: (code: number) =
     .option('--replace', '替换数据目录中已有的全部记录')
     .action(async (opts: { replace?: boolean }, cmd: Command) => {
       await withApp(cmd, async (_app, call) => {
-        const existing = await call('ledgers:list', { ledger: 'meetings' });
-        if (existing.records.length && !opts.replace) {
+        const existing = await call('ledgers:query', { ledger: 'meetings', limit: 0 });
+        if (existing.count && !opts.replace) {
           process.stderr.write('该数据目录已有记录。要用演示数据替换，请加 --replace（会先自动备份）。\n');
           setExit(1);
           return;

@@ -43,11 +43,12 @@ async function main() {
   const logger = createFileLogger(dataDir);
   const app = await createApp({ dataDir, owner: 'web', logger });
   if (values.demo) {
-    const empty = (await app.call('ledgers:list', { ledger: 'meetings' }, internalCtx)) as {
+    // Counts alone (limit 0): whether the directory holds meetings, without reading them all out.
+    const empty = (await app.call('ledgers:query', { ledger: 'meetings', limit: 0 }, internalCtx)) as {
       ok: boolean;
-      data?: { records: unknown[] };
+      data?: { count: number };
     };
-    if (!explicitDir || (empty.ok && empty.data?.records.length === 0)) {
+    if (!explicitDir || (empty.ok && empty.data?.count === 0)) {
       const r = await app.call('demo:load', { replace: true }, internalCtx);
       if (!r.ok) throw new Error(r.error.message);
       process.stderr.write(`已载入演示数据（${(r.data as { records: number }).records} 条记录）。\n`);

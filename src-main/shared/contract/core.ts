@@ -29,6 +29,69 @@ export interface AppInfo {
   today: string;
 }
 
+/** The toolbar's filters of a ledger table (besides the quick search): each one set narrows the rows. */
+export const ledgerFilter = z
+  .object({
+    /** Owning working group key. */
+    group: z.string().max(100).optional(),
+    /** Unit id (the record's own unit). */
+    unit: z.string().max(100).optional(),
+    /** The record's date, inclusive range (YYYY-MM-DD). */
+    from: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, '起始日期格式应为 2026-04-15')
+      .optional(),
+    to: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, '截止日期格式应为 2026-04-15')
+      .optional(),
+    /** A value of the ledger's status field (LedgerDef.statusField). */
+    status: z.string().max(200).optional(),
+  })
+  .strict();
+export type LedgerFilter = z.infer<typeof ledgerFilter>;
+
+/** The most records one page of 'ledgers:query' carries. */
+export const LEDGER_PAGE_MAX = 500;
+
+const ledgerQueryArgs = z
+  .object({
+    ledger: ledgerKey,
+    /** The recycle bin's records instead of the live ones. */
+    deleted: z.boolean().optional(),
+    /** Quick search: every word must be found in the record's text, choices, links, unit name or remarks, or be one of its dates written as people write them (2026年4月15日, 4月15日, 2026.4). */
+    q: z.string().max(200, '搜索内容太长').optional(),
+    filter: ledgerFilter.optional(),
+    /** A column key (ledgerColumns); without it, newest first (by the record's date). */
+    sort: z
+      .object({ key: z.string().min(1).max(64), order: z.enum(['ascend', 'descend']) })
+      .strict()
+      .optional(),
+    offset: z.number().int().min(0).max(100_000_000).default(0),
+    /** 0 answers the counts alone. */
+    limit: z.number().int().min(0).max(LEDGER_PAGE_MAX).default(50),
+    /** Also answer the id of every match, in order (to export the filtered rows). */
+    withIds: z.boolean().optional(),
+  })
+  .strict();
+export type LedgerQueryArgs = z.input<typeof ledgerQueryArgs>;
+
+/** One page of a ledger table, searched, filtered and sorted in main. */
+export interface LedgerQueryResult {
+  /** At most `limit` matching records from `offset`, in the asked order. */
+  records: LedgerRecord[];
+  /** How many records match the search and the filters. */
+  total: number;
+  /** How many records the ledger holds (live ones, or recycled with `deleted`), before any search or filter. */
+  count: number;
+  /** Where this page starts: `offset`, or the last page's start when the matches end before `offset`. */
+  offset: number;
+  /** Every value of the status field found in the ledger (old or renamed ones too), for the status filter. */
+  statuses: string[];
+  /** With `withIds`: every match's id, in order. */
+  ids?: string[];
+}
+
 export interface RecycledItem {
   ledger: (typeof LEDGER_KEYS)[number];
   record: LedgerRecord;
@@ -151,10 +214,13 @@ export const coreContract = {
     'admin',
   ),
 
+  /** Every record of a ledger, for small callers (link pickers, 简报, the CLI's list); tables use 'ledgers:query'. */
   'ledgers:list': channel<{ records: LedgerRecord[] }>()(
     z.object({ ledger: ledgerKey, deleted: z.boolean().optional() }).strict(),
     'read',
   ),
+  /** The ledger table: search, filters, sort and one page, computed in main (a big ledger never crosses whole). */
+  'ledgers:query': channel<LedgerQueryResult>()(ledgerQueryArgs, 'read'),
   'ledgers:get': channel<LedgerRecord>()(z.object({ ledger: ledgerKey, id }).strict(), 'read'),
   'ledgers:create': channel<LedgerRecord>()(
     z.object({ ledger: ledgerKey, record: recordInput }).strict(),

@@ -1,5 +1,5 @@
-// Page object for a generic ledger screen: search, filters, the table, and the record drawer's generated form.
-import type { Locator, Page } from 'playwright-core';
+// Page object for a generic ledger screen: search, filters, the table and its pager, and the record drawer's form.
+import type { Locator, Page, Request } from 'playwright-core';
 import type { FieldDef, LedgerDef } from '../../../src-main/shared/ledgers/types';
 
 export class LedgerScreen {
@@ -30,6 +30,66 @@ export class LedgerScreen {
 
   rowCount(): Locator {
     return this.page.getByTestId('row-count');
+  }
+
+  /** Waits until the newest query is answered and its rows are shown (the table sets data-loading meanwhile). */
+  async settled() {
+    await this.page.locator('[data-testid=ledger-table]:not([data-loading])').waitFor();
+  }
+
+  /** The text of one column's cells on the page shown, top to bottom (by its header's label). */
+  async column(label: string): Promise<string[]> {
+    await this.settled();
+    const headers = await this.page.locator('[data-testid=ledger-table] thead th').allTextContents();
+    const i = headers.findIndex((h) => h.trim() === label);
+    if (i < 0) throw new Error(`no column ${label} in ${headers.join('|')}`);
+    return this.rows()
+      .locator(`> :nth-child(${i + 1})`)
+      .allTextContents();
+  }
+
+  pager(): Locator {
+    return this.page.locator('[data-testid=ledger-table] .ant-pagination');
+  }
+
+  async goToPage(n: number) {
+    await this.pager().locator(`.ant-pagination-item-${n}`).click();
+    await this.settled();
+  }
+
+  /** Clicks a column header: ascending, then descending, then no sort. */
+  async sortBy(label: string) {
+    await this.page.locator('[data-testid=ledger-table] thead th').filter({ hasText: label }).click();
+    await this.settled();
+  }
+
+  /** Chooses an option of one of the toolbar's selects (filter-group, filter-unit, filter-status…). */
+  async chooseFilter(testId: string, option: string) {
+    await this.page.getByTestId(testId).click();
+    await this.page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: option })
+      .first()
+      .click();
+    await this.settled();
+  }
+
+  /**
+   * Records every call the page makes to main from now on (channel and arguments), to assert which channel the
+   * table asks; stop() ends the recording.
+   */
+  recordCalls(): { calls: { channel: string; args: Record<string, unknown> }[]; stop: () => void } {
+    const calls: { channel: string; args: Record<string, unknown> }[] = [];
+    const on = (req: Request) => {
+      const m = /\/api\/([^/?]+)$/.exec(new URL(req.url()).pathname);
+      if (!m || req.method() !== 'POST') return;
+      calls.push({
+        channel: decodeURIComponent(m[1]),
+        args: JSON.parse(req.postData() ?? '{}') as Record<string, unknown>,
+      });
+    };
+    this.page.on('request', on);
+    return { calls, stop: () => void this.page.off('request', on) };
   }
 
   async startNew() {

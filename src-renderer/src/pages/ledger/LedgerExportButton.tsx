@@ -1,18 +1,20 @@
-// Exports a ledger to Excel (all rows, or the rows the current filter shows) with its import-template headers.
+// Exports a ledger to Excel (all rows, or every row the current search and filters match, on every page) with its
+// import-template headers.
 import { DownOutlined, FileExcelOutlined } from '@ant-design/icons';
 import { App, Button, Dropdown } from 'antd';
 import { useEffect } from 'react';
+import type { LedgerQueryArgs } from '../../../../src-main/shared/contract/core';
 import type { LedgerDef } from '../../../../src-main/shared/ledgers/types';
 import { call } from '../../api/client';
 import { useFileTask } from '../../hooks/useFileTask';
 
 interface Props {
   def: LedgerDef;
-  /** Ids shown by the current filter; undefined when no filter is set. */
-  filteredIds?: string[];
+  /** The query the table shows and how many rows it matches; undefined when no search or filter is set. */
+  filtered?: { count: number; query: LedgerQueryArgs };
 }
 
-export function LedgerExportButton({ def, filteredIds }: Props) {
+export function LedgerExportButton({ def, filtered }: Props) {
   const { message } = App.useApp();
   const task = useFileTask();
   const hasProtected = def.fields.some((f) => f.confidential);
@@ -24,15 +26,21 @@ export function LedgerExportButton({ def, filteredIds }: Props) {
     clearError();
   }, [error, clearError, message]);
 
-  const run = (ids: string[] | undefined, includeConfidential: boolean) =>
-    task.run(`${def.label}台账`, () => call('excel:export', { ledger: def.key, ids, includeConfidential }));
+  const run = (query: LedgerQueryArgs | undefined, includeConfidential: boolean) =>
+    task.run(`${def.label}台账`, async () => {
+      if (!query) return call('excel:export', { ledger: def.key, includeConfidential });
+      // Every match, not only the page shown: main answers their ids in the table's order.
+      const matched = await call('ledgers:query', { ...query, offset: 0, limit: 0, withIds: true });
+      if (!matched.ok) return { ok: false, error: matched.error };
+      return call('excel:export', { ledger: def.key, ids: matched.data.ids ?? [], includeConfidential });
+    });
 
   const items = [
     { key: 'all', label: '导出全部记录' },
     {
       key: 'filtered',
-      label: `导出当前筛选结果${filteredIds ? `（${filteredIds.length} 条）` : ''}`,
-      disabled: !filteredIds,
+      label: `导出当前筛选结果${filtered ? `（${filtered.count} 条）` : ''}`,
+      disabled: !filtered,
     },
     ...(hasProtected ? [{ key: 'withProtected', label: '导出全部（含受保护字段，将记录日志）' }] : []),
   ];
@@ -40,7 +48,8 @@ export function LedgerExportButton({ def, filteredIds }: Props) {
     <Dropdown
       menu={{
         items,
-        onClick: ({ key }) => void run(key === 'filtered' ? filteredIds : undefined, key === 'withProtected'),
+        onClick: ({ key }) =>
+          void run(key === 'filtered' ? filtered?.query : undefined, key === 'withProtected'),
       }}
     >
       <Button icon={<FileExcelOutlined />} loading={task.busy}>

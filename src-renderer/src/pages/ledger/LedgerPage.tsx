@@ -1,30 +1,38 @@
-// A generic ledger screen, driven only by the LedgerDef: search, filters, virtual table, form drawer, delete/undo.
+// A generic ledger screen, driven only by the LedgerDef: search, filters, a page of the table from main, the form
+// drawer, delete/undo. Searching, filtering, sorting and paging run in main ('ledgers:query'): a ledger of 50,000
+// records sends one page, never the whole ledger.
 import { LockOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { App, Button, Space, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Space, Tag, Tooltip, Typography } from 'antd';
 import type { InputRef } from 'antd';
 import { useCallback, useMemo, useRef, useState } from 'react';
+import type { LedgerQueryArgs } from '../../../../src-main/shared/contract/core';
 import type { FieldDef, LedgerDef, LedgerRecord } from '../../../../src-main/shared/ledgers/types';
 import { call } from '../../api/client';
 import { ErrorState } from '../../components/ErrorState';
 import { useAppData } from '../../hooks/useAppData';
-import { useChannel } from '../../hooks/useChannel';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue';
 import { useHotkeys } from '../../hooks/useHotkeys';
+import { useLedgerQuery } from '../../hooks/useLedgerQuery';
 import { useLinkTargets } from '../../hooks/useLinkTargets';
 import { useLocalStorageState } from '../../hooks/useLocalStorageState';
-import { EMPTY_FILTERS, filterRows, hasFilters } from '../../lib/ledgerFilter';
+import { EMPTY_FILTERS, queryFilter } from '../../lib/ledgerFilter';
 import type { LedgerFilters } from '../../lib/ledgerFilter';
-import { columnSpecs, makeLookups, recordTitle, searchText } from '../../lib/ledgerView';
+import { columnSpecs, makeLookups, recordTitle } from '../../lib/ledgerView';
 import { canCreateIn, canWriteAnything, canWriteRecord } from '../../lib/permissions';
 import { CluesNeedAdmin } from './CluesNeedAdmin';
 import { ColumnChooser, defaultVisible } from './ColumnChooser';
 import { LedgerExportButton } from './LedgerExportButton';
-import { LedgerTable } from './LedgerTable';
+import { LedgerTable, PAGE_SIZES } from './LedgerTable';
+import type { LedgerSort } from './LedgerTable';
 import { LedgerToolbar } from './LedgerToolbar';
 import { RecordDrawer } from './RecordDrawer';
 
-/** Search waits this long after the last key, so fast typing filters once (well inside the 100 ms budget). */
+/**
+ * Search waits this long after the last key, so fast typing asks main once: the answer (a query of a few ms at
+ * 50,000 records) and the new rows fit well inside the 100 ms budget from the key.
+ */
 const SEARCH_DEBOUNCE_MS = 25;
+const DEFAULT_PAGE_SIZE = 50;
 
 export function LedgerPage({ def }: { def: LedgerDef }) {
   const { settings, viewer } = useAppData();
@@ -36,23 +44,38 @@ export function LedgerPage({ def }: { def: LedgerDef }) {
     [viewer, def, demoReadOnly],
   );
   const { message } = App.useApp();
-  const list = useChannel('ledgers:list', { ledger: def.key });
-  const { setData } = list;
   const links = useLinkTargets(def);
   const lookups = useMemo(() => makeLookups(settings, links), [settings, links]);
-  // Newest first, sorted once per load (the table sorts again only when a column header is clicked).
-  const records = useMemo(
-    () => [...(list.data?.records ?? [])].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0)),
-    [list.data],
-  );
-  const texts = useMemo(() => records.map((r) => searchText(def, r, lookups)), [records, def, lookups]);
 
+  const [text, setText] = useState('');
   const [filters, setFilters] = useState<LedgerFilters>(EMPTY_FILTERS);
-  const q = useDebouncedValue(filters.q, SEARCH_DEBOUNCE_MS);
-  const rows = useMemo(
-    () => filterRows(records, texts, { ...filters, q }, def.statusField),
-    [records, texts, filters, q, def.statusField],
+  const onFilters = useCallback(
+    (patch: Partial<LedgerFilters>) => setFilters((f) => ({ ...f, ...patch })),
+    [],
   );
+  const q = useDebouncedValue(text, SEARCH_DEBOUNCE_MS).trim();
+  const [sort, setSort] = useState<LedgerSort | null>(null);
+  const [storedSize, setPageSize] = useLocalStorageState('campaign-desk.ledgerPageSize', DEFAULT_PAGE_SIZE);
+  const pageSize = PAGE_SIZES.includes(storedSize) ? storedSize : DEFAULT_PAGE_SIZE;
+  const filter = queryFilter(filters);
+  // A new search, filter, sort or page size starts again at page 1.
+  const startKey = JSON.stringify([q, filter ?? null, sort, pageSize]);
+  const [pager, setPager] = useState({ startKey, page: 1 });
+  // Adjusted while rendering (not in an effect), so the first query of a new search already asks for page 1.
+  if (pager.startKey !== startKey) setPager({ startKey, page: 1 });
+  const page = pager.startKey === startKey ? pager.page : 1;
+  const args: LedgerQueryArgs = {
+    ledger: def.key,
+    offset: (page - 1) * pageSize,
+    limit: pageSize,
+    ...(q ? { q } : {}),
+    ...(filter ? { filter } : {}),
+    ...(sort ? { sort } : {}),
+  };
+  const query = useLedgerQuery(args);
+  const { data, answered, refresh } = query;
+  // The page main answered (it moves back when the matches end before the asked page, e.g. after a delete).
+  const shownPage = data && answered && !query.loading ? Math.floor(data.offset / pageSize) + 1 : page;
 
   const allColumns = useMemo(() => columnSpecs(def), [def]);
   const [chosen, setChosen] = useLocalStorageState(
@@ -65,15 +88,12 @@ export function LedgerPage({ def }: { def: LedgerDef }) {
   }, [allColumns, chosen]);
 
   const statusField = def.fields.find((f) => f.key === def.statusField);
+  // Keyed by content: every answer brings a new array, and new options would re-render the toolbar's selects.
+  const statuses = (data?.statuses ?? []).join('\u0001');
   const statusOptions = useMemo(() => {
     const listed = settings.choiceLists[statusField?.choiceList ?? ''] ?? [];
-    const seen = new Set<string>(listed);
-    for (const r of records) {
-      const v = statusField ? r[statusField.key] : undefined;
-      for (const s of Array.isArray(v) ? v : v == null || v === '' ? [] : [v]) seen.add(String(s));
-    }
-    return [...seen];
-  }, [settings, statusField, records]);
+    return [...new Set<string>([...listed, ...(statuses ? statuses.split('\u0001') : [])])];
+  }, [settings, statusField, statuses]);
 
   const [editing, setEditing] = useState<LedgerRecord | 'new' | null>(null);
   const searchRef = useRef<InputRef>(null);
@@ -94,13 +114,6 @@ export function LedgerPage({ def }: { def: LedgerDef }) {
     [links],
   );
 
-  const upsert = (r: LedgerRecord) =>
-    setData((old) => {
-      const recs = old?.records ?? [];
-      const i = recs.findIndex((x) => x.id === r.id);
-      return { records: i < 0 ? [r, ...recs] : recs.map((x) => (x.id === r.id ? r : x)) };
-    });
-
   const remove = useCallback(
     async (r: LedgerRecord) => {
       const res = await call('ledgers:remove', { ledger: def.key, id: r.id });
@@ -109,13 +122,13 @@ export function LedgerPage({ def }: { def: LedgerDef }) {
         return;
       }
       setEditing(null);
-      setData((old) => ({ records: (old?.records ?? []).filter((x) => x.id !== r.id) }));
+      refresh();
       const key = `removed-${r.id}`;
       const undo = async () => {
         message.destroy(key);
         const back = await call('ledgers:restore', { ledger: def.key, id: r.id });
         if (back.ok) {
-          setData((old) => ({ records: [back.data, ...(old?.records ?? [])] }));
+          refresh();
           void message.success('已撤销删除');
         } else void message.error(back.error.message);
       };
@@ -131,22 +144,33 @@ export function LedgerPage({ def }: { def: LedgerDef }) {
         ),
       });
     },
-    [def, setData, message],
+    [def, refresh, message],
   );
 
   const onDeleteRow = useCallback((r: LedgerRecord) => void remove(r), [remove]);
   const onNew = useCallback(() => setEditing('new'), []);
-  const onClearFilters = useCallback(() => setFilters(EMPTY_FILTERS), []);
+  const onClearFilters = useCallback(() => {
+    setFilters(EMPTY_FILTERS);
+    setText('');
+  }, []);
+  // Stable, so the table does not re-render when the query changes: a new page size starts at page 1 by itself.
+  const onPage = useCallback(
+    (next: number, size: number) => {
+      setPageSize(size);
+      setPager((p) => ({ ...p, page: next }));
+    },
+    [setPageSize],
+  );
 
-  if (list.error?.code === 'needs_admin') return <CluesNeedAdmin mode="locked" onReady={list.refresh} />;
-  if (list.error?.code === 'forbidden') {
-    return <ErrorState status="403" title={`无权查看${def.label}台账`} error={list.error} />;
+  if (query.error?.code === 'needs_admin') return <CluesNeedAdmin mode="locked" onReady={refresh} />;
+  if (query.error?.code === 'forbidden' && !data) {
+    return <ErrorState status="403" title={`无权查看${def.label}台账`} error={query.error} />;
   }
-  if (list.error && !list.data)
-    return <ErrorState title={`${def.label}台账加载失败`} error={list.error} onRetry={list.refresh} />;
+  if (query.error && !data)
+    return <ErrorState title={`${def.label}台账加载失败`} error={query.error} onRetry={refresh} />;
 
-  // Counted with the debounced query, so the count and the rows change in the same commit.
-  const filtered = hasFilters({ ...filters, q });
+  // Told from the query the rows answer, so the count and the rows change in the same commit.
+  const filtered = !!answered && !!(answered.q || answered.filter);
   return (
     <div
       style={{ display: 'flex', flexDirection: 'column', height: '100%', gap: 12 }}
@@ -162,16 +186,21 @@ export function LedgerPage({ def }: { def: LedgerDef }) {
               涉密
             </Tag>
           )}
-          <Typography.Text type="secondary" data-testid="row-count">
-            {filtered ? `筛选出 ${rows.length} 条 / 共 ${records.length} 条` : `共 ${records.length} 条`}
-          </Typography.Text>
+          {data && (
+            <Typography.Text type="secondary" data-testid="row-count">
+              {filtered ? `筛选出 ${data.total} 条 / 共 ${data.count} 条` : `共 ${data.count} 条`}
+            </Typography.Text>
+          )}
         </Space>
         <Space>
           <Tooltip title="重新载入">
-            <Button icon={<ReloadOutlined />} onClick={list.refresh} loading={list.loading && !!list.data} />
+            <Button icon={<ReloadOutlined />} onClick={refresh} loading={query.loading && !!data} />
           </Tooltip>
           <ColumnChooser all={allColumns} visible={columns.map((c) => c.key)} onChange={setChosen} />
-          <LedgerExportButton def={def} filteredIds={filtered ? rows.map((r) => r.id) : undefined} />
+          <LedgerExportButton
+            def={def}
+            filtered={filtered && data && answered ? { count: data.total, query: answered } : undefined}
+          />
           {canCreate && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
               新增（Ctrl+N）
@@ -179,22 +208,44 @@ export function LedgerPage({ def }: { def: LedgerDef }) {
           )}
         </Space>
       </div>
-      {demoReadOnly && <CluesNeedAdmin mode="demo" onReady={list.refresh} />}
+      {demoReadOnly && <CluesNeedAdmin mode="demo" onReady={refresh} />}
       <LedgerToolbar
+        text={text}
+        onText={setText}
         def={def}
         settings={settings}
         filters={filters}
-        onChange={setFilters}
+        onChange={onFilters}
         statusOptions={statusOptions}
         searchRef={searchRef}
       />
+      {query.error && (
+        <Alert
+          type="error"
+          showIcon
+          title={`${def.label}台账加载失败：${query.error.message}`}
+          action={
+            <Button size="small" onClick={refresh}>
+              重试
+            </Button>
+          }
+          data-testid="ledger-query-error"
+        />
+      )}
       <LedgerTable
         def={def}
-        rows={rows}
+        rows={data?.records ?? []}
+        total={data?.total ?? 0}
+        page={shownPage}
+        pageSize={pageSize}
+        sort={sort}
         columns={columns}
         lookups={lookups}
-        loading={list.loading}
+        loading={query.loading}
+        loaded={!!data}
         filtered={filtered}
+        onPage={onPage}
+        onSort={setSort}
         onOpen={setEditing}
         onDelete={onDeleteRow}
         canChange={canChange}
@@ -211,12 +262,12 @@ export function LedgerPage({ def }: { def: LedgerDef }) {
           readOnly={editing !== 'new' && !canChange(editing)}
           linkOptions={linkOptions}
           onClose={() => setEditing(null)}
-          onSaved={(r) => {
-            upsert(r);
+          onSaved={() => {
+            refresh();
             setEditing(null);
           }}
           onReloaded={(r) => {
-            upsert(r);
+            refresh();
             setEditing(r);
           }}
           onDelete={(r) => void remove(r)}

@@ -1,19 +1,37 @@
-// The ledger's rows in a virtual antd Table: columns from the LedgerDef, sortable, a row opens its record.
-import { Button, Empty, Popconfirm, Table, Typography } from 'antd';
-import type { TableColumnsType } from 'antd';
-import { memo, useMemo } from 'react';
+// One page of the ledger's rows in an antd Table: columns from the LedgerDef; the page, the sort and the total come
+// from main ('ledgers:query'), so clicking a header or a page number asks main. A row opens its record.
+import { Button, Empty, Popconfirm, Spin, Table, Typography } from 'antd';
+import type { TableColumnsType, TablePaginationConfig } from 'antd';
+import type { SorterResult } from 'antd/es/table/interface';
+import { memo, useMemo, useState } from 'react';
 import type { LedgerDef, LedgerRecord } from '../../../../src-main/shared/ledgers/types';
 import { useElementHeight } from '../../hooks/useElementHeight';
-import { cellText, str } from '../../lib/ledgerView';
+import { cellText } from '../../lib/ledgerView';
 import type { ColumnSpec, Lookups } from '../../lib/ledgerView';
+
+export interface LedgerSort {
+  key: string;
+  order: 'ascend' | 'descend';
+}
 
 interface Props {
   def: LedgerDef;
+  /** The page's rows, in the order main sorted them. */
   rows: LedgerRecord[];
+  /** How many rows match: the pager's total. */
+  total: number;
+  page: number;
+  pageSize: number;
+  sort: LedgerSort | null;
   columns: ColumnSpec[];
   lookups: Lookups;
+  /** A query is on its way: the rows stay, a spinner shows over them if it takes a moment. */
   loading: boolean;
+  /** An answer has come (before it, the table shows only the spinner). */
+  loaded: boolean;
   filtered: boolean;
+  onPage: (page: number, pageSize: number) => void;
+  onSort: (sort: LedgerSort | null) => void;
   onOpen: (r: LedgerRecord) => void;
   onDelete: (r: LedgerRecord) => void;
   /** Whether this user may delete (and so change) a row; rows it may not change open read-only. */
@@ -26,29 +44,18 @@ interface Props {
   onClearFilters: () => void;
 }
 
-const collator = new Intl.Collator('zh-CN', { numeric: true });
+export const PAGE_SIZES = [20, 50, 100, 200];
+/** Height of the table's header row and of the pager under it, taken from the box the table fills. */
+const HEADER_PX = 40;
+const PAGER_PX = 48;
+/** A quick answer shows no spinner at all (no flicker per key); a slow one does, over the rows. */
+const SPINNER_DELAY_MS = 200;
 
-/** Numbers and dates compare raw (cheap on 10,000 rows); names and lists by their shown text in Chinese order. */
-function sorterFor(spec: ColumnSpec, lookups: Lookups) {
-  const t = spec.field.type;
-  if (spec.numeric)
-    return (a: LedgerRecord, b: LedgerRecord) =>
-      Number(a[spec.key] ?? -Infinity) - Number(b[spec.key] ?? -Infinity);
-  if (t === 'date' || t === 'month' || spec.key === 'createdAt' || spec.key === 'updatedAt') {
-    return (a: LedgerRecord, b: LedgerRecord) => {
-      const x = str(a[spec.key]);
-      const y = str(b[spec.key]);
-      return x < y ? -1 : x > y ? 1 : 0;
-    };
-  }
-  return (a: LedgerRecord, b: LedgerRecord) =>
-    collator.compare(cellText(spec, a, lookups), cellText(spec, b, lookups));
-}
-
-/** Memoized: typing in the search box re-renders the toolbar only, until the debounced query changes the rows. */
+/** Memoized: typing in the search box re-renders the toolbar only, until the answer changes the rows. */
 export const LedgerTable = memo(function LedgerTable(p: Props) {
-  const { def, lookups, onOpen, onDelete, canChange, showActions } = p;
+  const { def, lookups, onOpen, onDelete, canChange, showActions, sort, onSort, onPage } = p;
   const [boxRef, height] = useElementHeight();
+  const [confirming, setConfirming] = useState<string | null>(null);
 
   const columns = useMemo<TableColumnsType<LedgerRecord>>(() => {
     const cols: TableColumnsType<LedgerRecord> = p.columns.map((spec) => ({
@@ -58,7 +65,9 @@ export const LedgerTable = memo(function LedgerTable(p: Props) {
       width: spec.width,
       ellipsis: true,
       align: spec.numeric ? 'right' : 'left',
-      sorter: sorterFor(spec, lookups),
+      sorter: true,
+      sortOrder: sort?.key === spec.key ? sort.order : null,
+      sortDirections: ['ascend', 'descend'],
       render: (_: unknown, r: LedgerRecord) => {
         const text = cellText(spec, r, lookups);
         if (spec.key !== def.titleField) return text;
@@ -75,6 +84,11 @@ export const LedgerTable = memo(function LedgerTable(p: Props) {
       },
     }));
     if (!showActions) return cols;
+    const deleteButton = (id: string) => (
+      <Button type="link" size="small" danger onClick={() => setConfirming(id)}>
+        删除
+      </Button>
+    );
     cols.push({
       key: '_actions',
       title: '操作',
@@ -83,11 +97,21 @@ export const LedgerTable = memo(function LedgerTable(p: Props) {
       render: (_: unknown, r: LedgerRecord) =>
         canChange(r) ? (
           <span onClick={(e) => e.stopPropagation()}>
-            <Popconfirm title="移到回收站？" okText="删除" cancelText="取消" onConfirm={() => onDelete(r)}>
-              <Button type="link" size="small" danger>
-                删除
-              </Button>
-            </Popconfirm>
+            {/* One Popconfirm, on the row being deleted: one per row made every page of rows slower to draw. */}
+            {confirming === r.id ? (
+              <Popconfirm
+                open
+                title="移到回收站？"
+                okText="删除"
+                cancelText="取消"
+                onConfirm={() => onDelete(r)}
+                onOpenChange={(open) => !open && setConfirming(null)}
+              >
+                {deleteButton(r.id)}
+              </Popconfirm>
+            ) : (
+              deleteButton(r.id)
+            )}
           </span>
         ) : (
           <Typography.Text type="secondary" style={{ fontSize: 12, paddingLeft: 8 }}>
@@ -96,38 +120,86 @@ export const LedgerTable = memo(function LedgerTable(p: Props) {
         ),
     });
     return cols;
-  }, [p.columns, def.titleField, lookups, onOpen, onDelete, canChange, showActions]);
+  }, [p.columns, def.titleField, lookups, onOpen, onDelete, canChange, showActions, sort, confirming]);
 
-  const scrollX = p.columns.reduce((s, c) => s + c.width, showActions ? 90 : 0);
-  const empty = p.filtered ? (
-    <Empty description="没有符合筛选条件的记录">
-      <Button onClick={p.onClearFilters}>清除筛选</Button>
-    </Empty>
-  ) : p.canCreate ? (
-    <Empty description={`还没有${def.label}记录`}>
-      <Button type="primary" onClick={p.onNew}>
-        新增第一条（Ctrl+N）
-      </Button>
-    </Empty>
-  ) : (
-    <Empty description={`还没有${def.label}记录`} />
+  const pagination = useMemo<TablePaginationConfig>(
+    () => ({
+      current: p.page,
+      pageSize: p.pageSize,
+      total: p.total,
+      size: 'small',
+      showSizeChanger: true,
+      pageSizeOptions: PAGE_SIZES,
+      showQuickJumper: p.total > p.pageSize * 10,
+      hideOnSinglePage: false,
+      showTotal: (total, [from, to]) => (total ? `第 ${from}–${to} 条，共 ${total} 条` : ''),
+      onChange: onPage,
+    }),
+    [p.page, p.pageSize, p.total, onPage],
   );
 
-  return (
-    <div ref={boxRef} style={{ flex: 1, minHeight: 0 }} data-testid="ledger-table">
+  const scrollX = p.columns.reduce((s, c) => s + c.width, showActions ? 90 : 0);
+  const { filtered, canCreate, onNew, onClearFilters, rows, loaded } = p;
+  // The table element is kept while only `loading` changes: a query under way re-renders the spinner, not the rows.
+  const table = useMemo(() => {
+    const empty = filtered ? (
+      <Empty description="没有符合筛选条件的记录">
+        <Button onClick={onClearFilters}>清除筛选</Button>
+      </Empty>
+    ) : canCreate ? (
+      <Empty description={`还没有${def.label}记录`}>
+        <Button type="primary" onClick={onNew}>
+          新增第一条（Ctrl+N）
+        </Button>
+      </Empty>
+    ) : (
+      <Empty description={`还没有${def.label}记录`} />
+    );
+    return (
       <Table<LedgerRecord>
         virtual
         size="small"
         rowKey="id"
-        dataSource={p.rows}
+        dataSource={rows}
         columns={columns}
-        loading={p.loading && !p.rows.length}
-        pagination={false}
-        scroll={{ x: scrollX, y: height - 40 }}
-        locale={{ emptyText: p.loading ? ' ' : empty }}
+        pagination={pagination}
+        onChange={(_pg, _filters, sorter, extra) => {
+          if (extra.action !== 'sort') return;
+          const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<LedgerRecord> | undefined;
+          onSort(s?.order && s.columnKey ? { key: String(s.columnKey), order: s.order } : null);
+        }}
+        scroll={{ x: scrollX, y: Math.max(120, height - HEADER_PX - PAGER_PX) }}
+        locale={{ emptyText: loaded ? empty : ' ' }}
         onRow={(r) => ({ onClick: () => onOpen(r), style: { cursor: 'pointer' } })}
         showSorterTooltip={false}
       />
+    );
+  }, [
+    rows,
+    columns,
+    pagination,
+    scrollX,
+    height,
+    loaded,
+    filtered,
+    canCreate,
+    onNew,
+    onClearFilters,
+    def.label,
+    onOpen,
+    onSort,
+  ]);
+
+  return (
+    <div
+      ref={boxRef}
+      style={{ flex: 1, minHeight: 0 }}
+      data-testid="ledger-table"
+      data-loading={p.loading ? 'true' : undefined}
+    >
+      <Spin spinning={p.loading} delay={loaded ? SPINNER_DELAY_MS : 0}>
+        {table}
+      </Spin>
     </div>
   );
 });

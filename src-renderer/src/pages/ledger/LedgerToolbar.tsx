@@ -1,38 +1,90 @@
-// Quick search and filters above a ledger table: group, unit, phase → date range, date range, status.
+// Quick search and filters above a ledger table: group, unit, phase → date range, date range, status. Typing in
+// the search box re-renders the box alone: the selects are memoized and keep their props while the text changes.
 import { SearchOutlined } from '@ant-design/icons';
 import { DatePicker, Input, Select, Space } from 'antd';
 import type { InputRef } from 'antd';
 import dayjs from 'dayjs';
+import { memo, useState } from 'react';
 import type { Ref } from 'react';
 import type { LedgerDef } from '../../../../src-main/shared/ledgers/types';
 import type { Settings } from '../../../../src-main/shared/settings';
 import type { LedgerFilters } from '../../lib/ledgerFilter';
 
-interface Props {
-  def: LedgerDef;
-  settings: Settings;
-  filters: LedgerFilters;
-  onChange: (f: LedgerFilters) => void;
-  statusOptions: string[];
+interface Props extends FilterProps {
+  /** The quick search's text as typed (the query follows it after a short pause). */
+  text: string;
+  onText: (text: string) => void;
   searchRef: Ref<InputRef>;
 }
 
-export function LedgerToolbar({ def, settings, filters: f, onChange, statusOptions, searchRef }: Props) {
-  const set = (patch: Partial<LedgerFilters>) => onChange({ ...f, ...patch });
-  const statusLabel = def.fields.find((x) => x.key === def.statusField)?.label ?? '状态';
+interface FilterProps {
+  def: LedgerDef;
+  settings: Settings;
+  filters: LedgerFilters;
+  /** Merges the changed filters into the current ones. */
+  onChange: (patch: Partial<LedgerFilters>) => void;
+  statusOptions: string[];
+}
+
+export function LedgerToolbar({ text, onText, searchRef, ...filters }: Props) {
   return (
     <Space wrap size={8} data-testid="ledger-filters">
-      <Input
-        ref={searchRef}
-        allowClear
-        prefix={<SearchOutlined />}
-        placeholder="搜索（按 / 键）"
-        style={{ width: 220 }}
-        value={f.q}
-        onChange={(e) => set({ q: e.target.value })}
-        aria-label="快速搜索"
-        data-testid="quick-search"
-      />
+      <QuickSearch text={text} onText={onText} searchRef={searchRef} />
+      <FilterSelects {...filters} />
+    </Space>
+  );
+}
+
+/**
+ * The search box keeps what is typed itself and passes it on only outside an IME composition: the pinyin of a word
+ * being composed (xuexi) is not a search, and asking main for it would flash 没有符合筛选条件的记录 on every letter.
+ */
+function QuickSearch({ text, onText, searchRef }: Pick<Props, 'text' | 'onText' | 'searchRef'>) {
+  const [value, setValue] = useState(text);
+  const [composing, setComposing] = useState(false);
+  // The page changed the text itself (清除筛选): the box follows.
+  const [seen, setSeen] = useState(text);
+  if (seen !== text) {
+    setSeen(text);
+    if (!composing) setValue(text);
+  }
+  const send = (v: string) => {
+    setSeen(v);
+    onText(v);
+  };
+  return (
+    <Input
+      ref={searchRef}
+      allowClear
+      prefix={<SearchOutlined />}
+      placeholder="搜索（按 / 键）"
+      style={{ width: 220 }}
+      value={value}
+      onChange={(e) => {
+        setValue(e.target.value);
+        if (!composing) send(e.target.value);
+      }}
+      onCompositionStart={() => setComposing(true)}
+      onCompositionEnd={(e) => {
+        setComposing(false);
+        send(e.currentTarget.value);
+      }}
+      aria-label="快速搜索"
+      data-testid="quick-search"
+    />
+  );
+}
+
+const FilterSelects = memo(function FilterSelects({
+  def,
+  settings,
+  filters: f,
+  onChange: set,
+  statusOptions,
+}: FilterProps) {
+  const statusLabel = def.fields.find((x) => x.key === def.statusField)?.label ?? '状态';
+  return (
+    <>
       <Select
         allowClear
         placeholder="工作组"
@@ -84,6 +136,6 @@ export function LedgerToolbar({ def, settings, filters: f, onChange, statusOptio
           data-testid="filter-status"
         />
       )}
-    </Space>
+    </>
   );
-}
+});
