@@ -1,8 +1,9 @@
 // Bundles the two plain-Node programs with esbuild: the CLI (out/node/cli.js) and web mode (out/node/web.js), so
 // they run as JavaScript with no TypeScript loader. Code splitting keeps start-up light: the app (store, services,
-// docx, exceljs, zod…) sits in chunks a command imports only when it runs, so `campaign-desk --help` loads commander
-// and the command list. Runs by itself on `npm ci` (the `prepare` script), on `npm run build`, and on demand from
-// bin/campaign-desk.js and scripts/web.mjs when a source file is newer than the build.
+// zod…) sits in chunks a command imports only when it runs, so `campaign-desk --help` loads commander and the
+// command list; docx and exceljs load only when a Word or Excel channel is first called. Runs by itself on
+// `npm ci` (the `prepare` script), on `npm run build`, and on demand from bin/campaign-desk.js and scripts/web.mjs
+// when a source file is newer than the build.
 //
 //   node scripts/build-node.mjs [--outdir DIR] [--if-available]
 import {
@@ -54,14 +55,11 @@ export function nodeBuildIsStale(outdir = NODE_OUT) {
 }
 
 /**
- * Builds into `outdir`. Safe when several processes build at once (tests spawn many CLIs): chunks have content
- * hashes and are written before the entries, and each entry is renamed into place, so a reader sees either the
- * old program or the new one, never half of one.
+ * esbuild's options for the two programs. Code splitting keeps start-up light: what a program imports with
+ * import() (Word, Excel, the monthly package: see src-main/app/lazy-handlers.ts) lands in chunks loaded on first use.
  */
-export async function buildNode({ outdir = NODE_OUT, clean = false } = {}) {
-  const { build } = await import('esbuild');
-  const started = new Date();
-  const result = await build({
+export function nodeBuildOptions(outdir = NODE_OUT) {
+  return {
     absWorkingDir: ROOT,
     entryPoints: ENTRIES,
     outdir,
@@ -79,7 +77,18 @@ export async function buildNode({ outdir = NODE_OUT, clean = false } = {}) {
     banner: {
       js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
     },
-  });
+  };
+}
+
+/**
+ * Builds into `outdir`. Safe when several processes build at once (tests spawn many CLIs): chunks have content
+ * hashes and are written before the entries, and each entry is renamed into place, so a reader sees either the
+ * old program or the new one, never half of one.
+ */
+export async function buildNode({ outdir = NODE_OUT, clean = false } = {}) {
+  const { build } = await import('esbuild');
+  const started = new Date();
+  const result = await build(nodeBuildOptions(outdir));
   const entryPaths = new Set(Object.keys(ENTRIES).map((n) => path.join(outdir, `${n}.js`)));
   const chunks = result.outputFiles.filter((f) => !entryPaths.has(f.path));
   const entries = result.outputFiles.filter((f) => entryPaths.has(f.path));

@@ -1,5 +1,7 @@
 // The composition root: opens the store, builds every service in dependency order, and returns the router's
 // `call` that all three doors (Electron IPC, loopback HTTP, CLI) share. Reads top to bottom; no DI framework.
+// Word, Excel and the monthly package are built on their first call (lazy-handlers.ts): their libraries are most of
+// the program, and opening the app for a CLI command or web mode's first screen should not pay for them.
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -18,10 +20,9 @@ import { createLedgerService, ledgerCollection } from '../services/ledger-servic
 import { createSettingsService, SETTINGS_COLLECTION } from '../services/settings-service';
 import { createCoreHandlers } from '../services/core-handlers';
 import { createStatsHandlers, createStatsService } from '../services/stats-handlers';
-import { createWordService } from '../services/word-service';
-import { createExcelService } from '../services/excel-service';
 import { createReportNotesHandlers, createReportNotesService } from '../services/report-notes-service';
-import { createPackageHandlers } from '../services/package-service';
+import { excelContract } from '../shared/contract/excel';
+import { wordContract } from '../shared/contract/word';
 import { catalog } from '../stats';
 import type { RecordRepository, ServiceContext } from '../services/service-context';
 import { createSecurity } from '../auth';
@@ -30,6 +31,7 @@ import { ledgerDef } from '../shared/ledgers';
 import { AppFailure } from '../shared/result';
 import { collectionSpecs, SCHEMA_VERSION } from './collections';
 import { createFileLogger } from './logger';
+import { channelsOf, lazyHandlers } from './lazy-handlers';
 
 export interface AppOptions {
   dataDir: string;
@@ -122,15 +124,26 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const settings = createSettingsService(sc, ledgers);
   const stats = createStatsService(sc);
   const notes = createReportNotesService(sc);
-  const word = createWordService(sc, { computeValues: (q) => stats.computeValues(q), notes, catalog });
-  const excel = createExcelService(sc, {
-    computeValues: (q) => stats.computeValues(q),
-    clueTable: (q) => stats.clueTable(q),
-    ledgerService: ledgers,
-    catalog,
-  });
+  const word = lazyHandlers(channelsOf(wordContract), async () =>
+    (await import('../services/word-service')).createWordService(sc, {
+      computeValues: (q) => stats.computeValues(q),
+      notes,
+      catalog,
+    }),
+  );
+  const excel = lazyHandlers(channelsOf(excelContract), async () =>
+    (await import('../services/excel-service')).createExcelService(sc, {
+      computeValues: (q) => stats.computeValues(q),
+      clueTable: (q) => stats.clueTable(q),
+      ledgerService: ledgers,
+      catalog,
+    }),
+  );
   const documents = opts.documentsDir ?? defaultDocumentsDir();
   const outputRoot = () => sc.settings().outputDir || join(documents, '教育整顿工作台');
+  const monthly = lazyHandlers(['report:monthly'], async () =>
+    (await import('../services/package-service')).createPackageHandlers(sc, { word, excel, outputRoot }),
+  );
 
   const handlers: Handlers = {
     ...createCoreHandlers(sc, {
@@ -148,11 +161,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     ...word,
     ...excel,
     ...createReportNotesHandlers(notes),
-    ...createPackageHandlers(sc, {
-      word,
-      excel,
-      outputRoot,
-    }),
+    ...monthly,
     ...security.handlers,
   };
   const call = createRouter({ handlers, logger, authorize: security.authorize });

@@ -1,13 +1,14 @@
 // The preload: exposes exactly the contract's channels to the page, plus saving a file and opening a generated one
 // (checked in main), nothing else (no ipcRenderer, no Node).
-// Bundled as one CommonJS file because a sandboxed preload cannot use ESM imports.
+// Bundled as one CommonJS file because a sandboxed preload cannot use ESM imports. It takes the channel names from
+// their plain list, not from the contract, whose schemas would bring all of zod into the preload.
 import { contextBridge, ipcRenderer } from 'electron';
-import { CHANNELS } from '../shared/contract';
+import { CHANNEL_NAMES } from '../shared/contract/channel-names';
 
-const allowed = new Set<string>(CHANNELS);
+const allowed = new Set<string>(CHANNEL_NAMES);
 
 export const desktopApi = {
-  channels: [...CHANNELS] as string[],
+  channels: [...CHANNEL_NAMES] as string[],
   invoke(channel: string, args: unknown): Promise<unknown> {
     if (!allowed.has(channel)) {
       return Promise.resolve({

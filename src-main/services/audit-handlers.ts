@@ -1,7 +1,6 @@
 // Handlers of the 操作日志 channels: search with paging for the log screen, and the hash-chain check.
 import type { AuditTrail } from '../audit/audit-trail';
 import type { auditContract, FragmentHandlers } from '../shared/contract/auth';
-import { buildAuditWorkbook } from '../excel/audit-export';
 
 /** Typed as HandlersFor<keyof typeof auditContract> once auditContract is merged into the one contract. */
 export function createAuditHandlers(deps: { trail: AuditTrail }): FragmentHandlers<typeof auditContract> {
@@ -16,6 +15,8 @@ export function createAuditHandlers(deps: { trail: AuditTrail }): FragmentHandle
         filter.action ? `操作“${filter.action}”` : '',
         filter.text ? `含“${filter.text}”` : '',
       ].filter(Boolean);
+      // exceljs loads here, on the first export, not with the app (see app/lazy-handlers.ts).
+      const { buildAuditWorkbook } = await import('../excel/audit-export');
       const buf = await buildAuditWorkbook(rows, { title: '操作日志', filter: parts.join('，') });
       await deps.trail.sink.record(
         { action: '导出', target: 'audit', detail: `操作日志 ${rows.length} 条` },
