@@ -16,7 +16,7 @@ import {
   toScalar,
   ymdToUtcDate,
 } from './cell-value';
-import { isValidDate } from '../shared/dates';
+import { impossibleDateReason, isValidDate } from '../shared/dates';
 
 export interface Lookups {
   unitId: Map<string, string>;
@@ -88,8 +88,10 @@ function decodeDate(col: ColumnSpec, s: Scalar, lk: Lookups): Decoded {
   if (s.kind === 'date') return { value: s.date }; // from a real date cell: always a valid calendar day
   if (s.kind === 'number') d = serialToYmd(s.value, lk.date1904);
   else if (s.kind === 'text') d = parseDateText(s.text, lk.year);
-  return d && isValidDate(d)
-    ? { value: d }
+  if (d && isValidDate(d)) return { value: d };
+  const impossible = s.kind === 'text' ? impossibleDateReason(s.text) : null;
+  return impossible
+    ? { error: `${col.label}${quoted(s)}这个日期不存在（${impossible}），请核对` }
     : { error: `${col.label}${quoted(s)}不是有效日期，请写成 2026-04-15 或 2026年4月15日` };
 }
 

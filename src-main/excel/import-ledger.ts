@@ -2,15 +2,17 @@
 // bounded memory), finds the header row below any merged title rows, and previews every data row.
 import type { ImportCellError, ImportPreview } from '../shared/contract/excel';
 import type { LedgerDef, LedgerRecord } from '../shared/ledgers/types';
+import { closest } from '../shared/closest';
 import { AppFailure, isAppFailure } from '../shared/result';
 import type { Settings } from '../shared/settings';
 import { resetIntern, scalarText, toScalar } from './cell-value';
 import { buildLookups } from './codec';
-import { headerIndex, ledgerColumns, matchHeader, normHeader } from './columns';
+import { headerIndex, ledgerColumns, matchHeader, normHeader, stripParen } from './columns';
 import type { HeaderIndex } from './columns';
 import { checkXlsx } from './file-check';
 import { RowProcessor } from './import-rows';
 import type { MappedColumn } from './import-rows';
+import { lineKind, lineOfValues, SkippedLines } from './import-lines';
 import { ImportTally } from './import-tally';
 import type { RecordSink } from './import-tally';
 import { colLetter } from './refs';
@@ -158,8 +160,11 @@ async function read(
   } catch (e) {
     // exceljs's streaming reader very rarely fails inside its own bookkeeping on a valid file ("reading 'sheets'",
     // seen once under heavy load, not reproducible); the file was already checked above, so one fresh read decides.
-    // Not once a record has gone to the sink: a second read would hand it over twice.
-    if (isAppFailure(e) && e.details?.retryable && !fed) return readWorkbook(def, buf, ctx, counted);
+    // Not once a record has gone to a sink that cannot forget it: a second read would hand it over twice.
+    if (isAppFailure(e) && e.details?.retryable && (!fed || sink?.reset)) {
+      sink?.reset?.();
+      return readWorkbook(def, buf, ctx, counted);
+    }
     throw e;
   }
 }
@@ -213,8 +218,15 @@ async function readSheet(
   let found: HeaderFound | null = null;
   let proc: RowProcessor | null = null;
   const tally = new ImportTally(ctx.keepRows ?? Infinity, sink);
-  const handle = (number: number, cell: (col: number) => unknown) => {
+  const lines = new SkippedLines();
+  const handle = (
+    number: number,
+    cell: (col: number) => unknown,
+    line: { firstText?: string; filled: number },
+  ) => {
     if (!proc || !found || number < found.dataFrom) return;
+    const kind = lineKind(line.firstText, line.filled);
+    if (kind) return lines.add(kind, number);
     const r = proc.process(number, cell);
     if (!r) return;
     tally.add(r);
@@ -237,7 +249,7 @@ async function readSheet(
       existing: ctx.existing,
       onDuplicate: ctx.options.onDuplicate,
     });
-    for (const r of head) handle(r.number, (c) => r.values[c]);
+    for (const r of head) handle(r.number, (c) => r.values[c], lineOfValues(r.values));
   };
   let skipping = false; // no header in the first rows: this sheet is read through (the zip stream must be) and left
   for await (const row of sheet) {
@@ -250,7 +262,7 @@ async function readSheet(
       continue;
     }
     // Only the mapped cells are read: no values array per row.
-    handle(row.number, (c) => row.cell(c));
+    handle(row.number, (c) => row.cell(c), { firstText: row.firstText(), filled: row.filled });
   }
   if (skipping) return null;
   if (!proc) start();
@@ -261,6 +273,7 @@ async function readSheet(
     found,
     tally,
     ledgerColumns(def, ctx.settings, { includeConfidential: true }),
+    lines,
   );
   return { preview, firstError: tally.firstError };
 }
@@ -271,18 +284,29 @@ function finish(
   found: HeaderFound,
   tally: ImportTally,
   cols: ReturnType<typeof ledgerColumns>,
+  lines: SkippedLines,
 ): ImportPreview {
   const present = new Set(found.columns.map((c) => c.spec.key));
   const missingRequired = cols.filter((c) => c.required && !present.has(c.key)).map((c) => c.label);
   const warnings: string[] = [];
+  // A header the ledger does not know, with the nearest column the file lacks ("开会日期" → "会议日期").
+  const names = new Map<string, string>();
+  for (const c of cols) {
+    if (present.has(c.key)) continue;
+    for (const n of [c.label, ...c.aliases]) if (!names.has(n)) names.set(n, c.label);
+  }
   for (const u of found.unknown) {
+    const near = closest(stripParen(normHeader(u.header)), names.keys(), normHeader);
+    const label = near && names.get(near);
     warnings.push(
-      `第${found.row}行${u.column}列的“${u.header}”不是${def.label}台账的列，导入时将忽略这一列。`,
+      `第${found.row}行${u.column}列的“${u.header}”不是${def.label}台账的列，导入时将忽略这一列。` +
+        (label ? `“${u.header}”是不是“${label}”？如果是，请把表头改为“${label}”后重新导入。` : ''),
     );
   }
   for (const d of found.duplicated) {
     warnings.push(`第${found.row}行${d.column}列的“${d.header}”与前面的列重复，导入时只读取前一列。`);
   }
+  warnings.push(...lines.sentences());
   if (tally.total === 0) warnings.push(`工作表“${sheetName}”第${found.row}行是表头，但下面没有任何数据行。`);
   if (missingRequired.length) {
     warnings.unshift(

@@ -1,6 +1,7 @@
 // Turns the data rows of an import sheet into records: decode each mapped cell, validate the whole record with
 // the ledger's schema, recognize duplicates (by def.dedupeKeys) against stored records and earlier rows.
 import type { z } from 'zod';
+import { closest } from '../shared/closest';
 import type { ImportCellError, ImportRowPreview } from '../shared/contract/excel';
 import { recordSchemas } from '../shared/ledgers/schema';
 import type { RecordSchemas } from '../shared/ledgers/schema';
@@ -10,7 +11,7 @@ import type { Settings } from '../shared/settings';
 import type { ColumnSpec } from './columns';
 import { normValue } from './columns';
 import type { Lookups } from './codec';
-import { DecodeError, decodeRaw } from './codec';
+import { DecodeError, decodeRaw, splitList } from './codec';
 import { ColumnStrings, scalarText, toScalar } from './cell-value';
 import { memoizeFields } from './memo-schema';
 
@@ -68,6 +69,13 @@ export function hash53(s: string): number {
   return (a >>> 0) * 0x200000 + ((b >>> 0) & 0x1fffff);
 }
 
+/** Same stored value: empty forms alike, lists item by item (an update that changes nothing is no update). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (isEmpty(a) || isEmpty(b)) return isEmpty(a) && isEmpty(b);
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => x === b[i]);
+  return a === b;
+}
+
 export function fieldLabel(def: LedgerDef, key: string): string {
   if (key === 'date') return def.dateLabel;
   const common = (COMMON_FIELD_LABELS as Record<string, string>)[key];
@@ -100,6 +108,26 @@ export class RowProcessor {
     this.keys = editableKeys(ctx.def);
     this.strings = ctx.columns.map(() => new ColumnStrings());
     this.dedupeLabels = ctx.def.dedupeKeys.map((k) => fieldLabel(ctx.def, k)).join('、');
+  }
+
+  /** Would writing `record` over `existing` change any field the import can set? */
+  private unchanged(record: Record<string, unknown>, existing: LedgerRecord): boolean {
+    for (const k of this.keys) if (!sameValue(record[k], existing[k])) return false;
+    return true;
+  }
+
+  /** For a unit the list does not have, the nearest unit name (东湖乡纪委 → 东湖镇纪委), each item of a list. */
+  private nearUnit(spec: ColumnSpec, said: string): string | undefined {
+    if (spec.type !== 'unit' && spec.type !== 'units') return undefined;
+    const names = this.ctx.settings.units.map((u) => u.name);
+    const known = new Set(names.map(normValue));
+    const items = spec.type === 'units' ? splitList(said) : [said];
+    for (const item of items) {
+      if (known.has(normValue(item))) continue;
+      const near = closest(item, names, normValue);
+      if (near) return near;
+    }
+    return undefined;
   }
 
   /** The value with its strings copied out of the reader's buffers (and shared when the column repeats them). */
@@ -163,10 +191,12 @@ export class RowProcessor {
         // A required column missing from the whole file is reported once for the file, not on every row.
         if (!col && base[k] === undefined && k !== '') continue;
         const said = col ? scalarText(toScalar(cell(col.col))) : '';
-        const message =
+        let message =
           said && !issue.message.includes(said)
             ? `${issue.message}（填写的是“${said.slice(0, 30)}”）`
             : issue.message;
+        const near = col && said ? this.nearUnit(col.spec, said) : undefined;
+        if (near) message += `，是不是“${near}”？`;
         (errors ??= []).push({
           row: rowNumber,
           column: col?.letter ?? '',
@@ -184,6 +214,11 @@ export class RowProcessor {
         row: fileDup,
         message: `与本文件第${fileDup}行重复（${this.dedupeLabels}相同），将跳过`,
       };
+    } else if (existing && record && this.ctx.onDuplicate === 'update' && this.unchanged(record, existing)) {
+      // Already stored exactly so: nothing to write, no new revision, not counted as 更新.
+      row.action = 'skip';
+      row.existingId = existing.id;
+      row.duplicate = { of: 'existing', id: existing.id, message: '与已有记录完全相同，无需更新，将跳过' };
     } else if (existing) {
       const update = this.ctx.onDuplicate === 'update';
       row.action = update ? 'update' : 'skip';

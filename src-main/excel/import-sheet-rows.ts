@@ -12,6 +12,9 @@ export interface SheetRow {
   cell(col: number): unknown;
   /** Every value by column number (index 0 unused), as exceljs's `row.values`. */
   readonly values: unknown[];
+  /** The first cell holding text (a 合计 or 填报人 line is told by it), and how many cells hold a value. */
+  firstText(): string | undefined;
+  readonly filled: number;
 }
 
 const SLASH = 0x2f;
@@ -28,6 +31,15 @@ class Row implements SheetRow {
     const cols = this.cols;
     for (let i = 0; i < cols.length; i++) if (cols[i] === col) return this.vals[i];
     return undefined;
+  }
+
+  firstText(): string | undefined {
+    for (const v of this.vals) if (typeof v === 'string' && v.trim()) return v;
+    return undefined;
+  }
+
+  get filled(): number {
+    return this.cols.length;
   }
 
   get values(): unknown[] {

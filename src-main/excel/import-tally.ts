@@ -8,6 +8,8 @@ import type { ImportCellError, ImportRowPreview } from '../shared/contract/excel
 export interface RecordSink {
   create(record: Record<string, unknown>): void;
   update(id: string, record: Record<string, unknown>): void;
+  /** Forgets what it received, so the file can be read again from the start; absent when it cannot. */
+  reset?(): void;
 }
 
 export class ImportTally {
@@ -40,7 +42,8 @@ export class ImportTally {
 
   add(r: ImportRowPreview): void {
     this.total++;
-    this[r.action]++;
+    // 新增 and 更新 count the rows that will be written: a row with an error writes nothing.
+    if (!r.errors.length || r.action === 'skip') this[r.action]++;
     if (r.duplicate) this.duplicates++;
     if (r.errors.length) {
       this.errorRows++;

@@ -26,11 +26,12 @@ import {
   exportLedger,
   fillXlsxTemplate,
   inspectXlsxTemplate,
-  previewImport,
   readImport,
 } from '../excel';
 import type { ClueMatrix } from '../excel';
 
+import { createImportReuse, HeldRecords } from './import-reuse';
+import type { ReuseKey } from './import-reuse';
 import type { ImportBatch } from './ledger-service';
 import type { ServiceContext } from './service-context';
 import { previousPeriod } from './word-service';
@@ -134,6 +135,23 @@ export function createExcelService(sc: ServiceContext, deps: ExcelServiceDeps): 
     };
   }
 
+  const reuse = createImportReuse();
+  /** Taken right where the import context is: the settings and the ledger the rows are checked against. */
+  function reuseKey(
+    args: { ledger: LedgerKey; onDuplicate: 'skip' | 'update' },
+    ctx: CallContext,
+    file: Uint8Array,
+  ): ReuseKey {
+    return {
+      file,
+      ledger: args.ledger,
+      onDuplicate: args.onDuplicate,
+      caller: `${ctx.door}\u0000${ctx.sessionId}`,
+      settings: sc.settings(),
+      records: sc.repo.all(args.ledger),
+    };
+  }
+
   async function setTemplates(fn: (cur: AnyTemplate[]) => AnyTemplate[]) {
     await sc.store.update<AnyTemplate[] | undefined>(COLLECTION, (cur = []) => fn(cur));
   }
@@ -215,33 +233,52 @@ export function createExcelService(sc: ServiceContext, deps: ExcelServiceDeps): 
       return file(`${def.label}台账导入模板.xlsx`, await buildImportTemplate(def, sc.settings()));
     },
 
-    'excel:importPreview': async (args, ctx) =>
-      previewImport(
+    'excel:importPreview': async (args, ctx) => {
+      const buf = decodeBase64(args.dataBase64);
+      const key = reuseKey(args, ctx, buf);
+      const held = new HeldRecords();
+      const { preview } = await readImport(
         ledgerDef(args.ledger),
-        decodeBase64(args.dataBase64),
+        buf,
         importContext(args, ctx, PREVIEW_ROWS),
-      ),
+        held,
+      );
+      if (preview.summary.canCommit) reuse.hold(key, held, preview.summary.skip);
+      return preview;
+    },
 
     'excel:importCommit': async (args, ctx) => {
-      // Validated again against the records as they are now: someone may have changed them since the preview.
-      // Each record goes to the ledger service's batch as its row is read (validated and stamped there), so the
-      // commit holds every record once; the batch is dropped unwritten when the file has an error.
+      const buf = decodeBase64(args.dataBase64);
+      const key = reuseKey(args, ctx, buf);
       const batch = deps.ledgerService.startImport(args.ledger, ctx);
-      const { preview: p, firstError } = await readImport(
-        ledgerDef(args.ledger),
-        decodeBase64(args.dataBase64),
-        importContext(args, ctx, 0),
-        batch,
-      );
-      if (!p.summary.canCommit)
-        throw new AppFailure('validation', refusal(p, firstError), {
-          summary: p.summary,
-          missingRequired: p.missingRequired,
-        });
+      // The commit of the file just previewed, with nothing changed since: its records as the preview read them.
+      const reused = reuse.take(key);
+      let skipped: number;
+      if (reused) {
+        for (const r of reused.held.creates) batch.create(r);
+        for (const u of reused.held.updates) batch.update(u.id, u.record);
+        skipped = reused.skipped;
+      } else {
+        // Validated again against the records as they are now: someone may have changed them since the preview.
+        // Each record goes to the batch as its row is read (validated and stamped there), so the commit holds
+        // every record once; the batch is dropped unwritten when the file has an error.
+        const { preview: p, firstError } = await readImport(
+          ledgerDef(args.ledger),
+          buf,
+          importContext(args, ctx, 0),
+          batch,
+        );
+        if (!p.summary.canCommit)
+          throw new AppFailure('validation', refusal(p, firstError), {
+            summary: p.summary,
+            missingRequired: p.missingRequired,
+          });
+        skipped = p.summary.skip;
+      }
       // Backs up the data first (only now that something will be written), then writes every record at once.
       const { created, updated } = await batch.commit();
-      sc.logger.info('台账导入', { ledger: args.ledger, created, updated, skipped: p.summary.skip });
-      return { created, updated, skipped: p.summary.skip };
+      sc.logger.info('台账导入', { ledger: args.ledger, created, updated, skipped, reused: !!reused });
+      return { created, updated, skipped };
     },
 
     'excel:templates:list': async () => ({ templates: templates().map(info) }),

@@ -22,10 +22,22 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/** The check of a date field (for zod's superRefine): a day that cannot exist is told apart from a wrong format. */
+export function checkDate(label: string) {
+  return (v: string, ctx: z.RefinementCtx): void => {
+    if (isValidDate(v)) return;
+    const impossible = impossibleDateReason(v);
+    ctx.addIssue({
+      code: 'custom',
+      message: impossible
+        ? `${label}“${v}”这个日期不存在（${impossible}）`
+        : `${label}不是有效日期（格式：2026-04-15）`,
+    });
+  };
+}
+
 export const dateString = (label = '日期') =>
-  z
-    .string({ error: `${label}必须填写` })
-    .refine(isValidDate, { message: `${label}不是有效日期（格式：2026-04-15）` });
+  z.string({ error: `${label}必须填写` }).superRefine(checkDate(label));
 
 export const monthString = (label = '月份') =>
   z
@@ -168,6 +180,30 @@ export function parseDateInput(raw: string, ctx?: YearContext): string | null {
     const mo = cn ? cnNumber(m[2], false) : Number(m[2]);
     const d = cn ? cnNumber(m[3], false) : Number(m[3]);
     return y === null || mo === null || d === null ? null : ymdOf(y, mo, d);
+  }
+  return null;
+}
+
+/**
+ * Why a text written as a date is no date, when it has a date's shape but the day does not exist ("2026-02-30" →
+ * "2026年2月没有30日", "2026-13-01" → "一年没有13月"); null when it does not look like a date at all (the caller then
+ * asks for the format). A clerk told "格式不对" about 2026-02-30 looks for a formatting mistake that is not there.
+ */
+export function impossibleDateReason(raw: string): string | null {
+  const t = tidyDateText(raw);
+  for (const p of DATE_PATTERNS) {
+    if (p.year === 'none') continue;
+    const m = p.re.exec(t);
+    if (!m) continue;
+    const cn = p.year === 'cn';
+    const y = cnNumber(m[1], true);
+    const mo = cn ? cnNumber(m[2], false) : Number(m[2]);
+    const d = cn ? cnNumber(m[3], false) : Number(m[3]);
+    if (y === null || mo === null || d === null) return null;
+    if (mo < 1 || mo > 12) return `一年没有${mo}月`;
+    if (d < 1) return `没有${d}日`;
+    if (d > daysInMonth(y, mo)) return `${y}年${mo}月只有${daysInMonth(y, mo)}天，没有${d}日`;
+    return null;
   }
   return null;
 }

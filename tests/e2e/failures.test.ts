@@ -341,7 +341,7 @@ describe('forms: date spellings and every problem at once', () => {
     const items = await list.locator('li').allTextContents();
     expect(items).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^会议日期不是有效日期/),
+        '会议日期“2026.2.30”这个日期不存在（2026年2月只有28天，没有30日）',
         '会议名称必须填写',
         '实到人数不能多于应到人数',
       ]),

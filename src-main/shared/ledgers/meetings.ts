@@ -7,6 +7,7 @@ export const meetings: LedgerDef = {
   ownerGroup: 'drafting',
   confidential: false,
   dateLabel: '会议日期',
+  dateAliases: ['会议时间', '召开日期', '召开时间', '开会时间'],
   titleField: 'title',
   statusField: 'type',
   dedupeKeys: ['date', 'title'],

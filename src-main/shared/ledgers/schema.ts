@@ -7,7 +7,7 @@
 // recordSchemas() keeps the built schema per (ledger, settings object): building one costs as much as parsing
 // dozens of records, and a bulk import used to build one per record.
 import { z } from 'zod';
-import { isValidDate, isValidMonth } from '../dates';
+import { checkDate, isValidMonth } from '../dates';
 import { cleanXmlText } from '../xml-text';
 import type { FieldDef, LedgerDef } from './types';
 import { choiceMeaningsOf, NO_RENAMES } from '../choice-meanings';
@@ -46,7 +46,7 @@ function fieldSchema(f: FieldDef, ctx: SchemaContext): z.ZodType {
         .trim()
         .max(f.maxLength ?? 10000, `${f.label}不能超过${f.maxLength ?? 10000}字`);
     case 'date':
-      return z.string({ error: need }).refine(isValidDate, `${f.label}不是有效日期（格式：2026-04-15）`);
+      return z.string({ error: need }).superRefine(checkDate(f.label));
     case 'month':
       return z.string({ error: need }).refine(isValidMonth, `${f.label}不是有效月份（格式：2026-04）`);
     case 'int':
@@ -100,9 +100,7 @@ export function buildRecordSchema(def: LedgerDef, ctx: SchemaContext) {
   const shape: Record<string, z.ZodType> = {
     group: z.string().refine((v) => ctx.groupKeys.includes(v), '所属工作组不是已设置的工作组'),
     unit: z.string({ error: '单位必须选择' }).refine((v) => ctx.unitIds.includes(v), '单位不在单位列表中'),
-    date: z
-      .string({ error: `${def.dateLabel}必须填写` })
-      .refine(isValidDate, `${def.dateLabel}不是有效日期（格式：2026-04-15）`),
+    date: z.string({ error: `${def.dateLabel}必须填写` }).superRefine(checkDate(def.dateLabel)),
     remarks: z.string().overwrite(cleanXmlText).max(2000, '备注不能超过2000字').optional(),
   };
   for (const f of def.fields) {

@@ -89,7 +89,7 @@ describe('import commit', () => {
         onDuplicate: 'skip',
       }),
     ).rejects.toThrow(
-      '导入未完成：第3行A列（会议日期）会议日期“2026-04-31”不是有效日期，请写成 2026-04-15 或 2026年4月15日。请改正后重新导入，本次没有写入任何记录。',
+      '导入未完成：第3行A列（会议日期）会议日期“2026-04-31”这个日期不存在（2026年4月只有30天，没有31日），请核对。请改正后重新导入，本次没有写入任何记录。',
     );
     expect(meetingsInStore()).toEqual([]);
   });
@@ -113,8 +113,10 @@ describe('import commit', () => {
     expect(await call('excel:importCommit', args)).toEqual({ created: 0, updated: 0, skipped: 2 });
     rows[0][4] = '五楼';
     const again = { ...args, dataBase64: await meetingsFile(rows), onDuplicate: 'update' };
-    expect(await call('excel:importCommit', again)).toEqual({ created: 0, updated: 2, skipped: 0 });
+    // The row that changed is updated; the one stored exactly so is left alone (no new revision).
+    expect(await call('excel:importCommit', again)).toEqual({ created: 0, updated: 1, skipped: 1 });
     expect(meetingsInStore().find((r) => r.title === '第一次会议')).toMatchObject({ place: '五楼', rev: 2 });
+    expect(meetingsInStore().find((r) => r.title === '第二次会议')?.rev).toBe(1);
     expect(meetingsInStore()).toHaveLength(2);
   });
 

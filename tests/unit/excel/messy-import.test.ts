@@ -99,7 +99,9 @@ describe('a messy sheet', () => {
       [13, 'B', '*会议日期'],
       [14, 'D', '会议类型（必填）'],
     ]);
-    expect(errors[0].message).toContain('“2026-02-30”不是有效日期');
+    expect(errors[0].message).toBe(
+      '会议日期“2026-02-30”这个日期不存在（2026年2月只有28天，没有30日），请核对',
+    );
     expect(errors[1].message).toContain('会议类型只能从列表中选择');
     expect(errors[1].message).toContain('座谈会');
     expect(p.unknownColumns).toEqual([{ column: 'M', header: '联系人' }]);

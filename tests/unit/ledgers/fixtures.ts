@@ -149,7 +149,12 @@ export const CASES: Record<LedgerKey, Case[]> = {
     ['an unknown responsible unit', { responsibleUnit: 'u-x' }, 'responsibleUnit', '责任单位不在单位列表中'],
     ['an unknown lead group', { leadGroup: 'nobody' }, 'leadGroup', '牵头工作组不是已设置的工作组'],
     ['no content', { content: '' }, 'content', '任务内容必须填写'],
-    ['an impossible deadline', { deadline: '2026-02-30' }, 'deadline', '完成时限不是有效日期'],
+    [
+      'an impossible deadline',
+      { deadline: '2026-02-30' },
+      'deadline',
+      '完成时限“2026-02-30”这个日期不存在（2026年2月只有28天，没有30日）',
+    ],
   ],
   inspections: [
     ['no unit checked', { unitsChecked: [] }, 'unitsChecked', '被督导单位必须填写'],
