@@ -6,6 +6,8 @@ import { runWordBench } from './word-bench';
 import { runPackageBench } from './package-bench';
 import { runExcelBench } from './excel-bench';
 import { runAuthBench } from './auth-bench';
+import { runStartupBench } from './startup-bench';
+import { runLedgerBench } from './ledger-bench';
 
 const RENDERER_BENCH = './renderer-bench.ts';
 
@@ -16,6 +18,8 @@ const suites: [string, () => Promise<void>][] = [
   ['月报 package', runPackageBench],
   ['Excel 导入导出', runExcelBench],
   ['账户与加密 auth', runAuthBench],
+  ['启动 startup', runStartupBench],
+  ['大台账 ledger', runLedgerBench],
   // Loaded by path: it drives a page and is type-checked with the DOM library (tsconfig.e2e.json), not here.
   [
     '界面 renderer',

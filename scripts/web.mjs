@@ -1,10 +1,10 @@
 // `npm run web`: builds the renderer (Vite) and the compiled web mode (out/node/web.js, esbuild) when missing or
-// older than their sources, then starts web mode (the same app, served on 127.0.0.1 only) in plain Node.
+// older than their sources, then runs web mode (the same app, served on 127.0.0.1 only) in this same process.
 // Arguments pass through: --data-dir DIR --port N --demo.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ensureNodeBuild, NODE_OUT } from './build-node.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -41,4 +41,7 @@ if (stale) {
 }
 
 await ensureNodeBuild();
-process.exit(await run([path.join(NODE_OUT, 'web.js'), ...process.argv.slice(2)]));
+// Web mode runs in this process (a second node process cost a third of the time to the first answer). Its own
+// Ctrl+C handling closes the store; the forwarding above must not exit first.
+for (const sig of ['SIGINT', 'SIGTERM']) process.removeAllListeners(sig);
+await import(pathToFileURL(path.join(NODE_OUT, 'web.js')).href);

@@ -26,11 +26,12 @@ import {
   exportLedger,
   fillXlsxTemplate,
   inspectXlsxTemplate,
+  previewImport,
   readImport,
 } from '../excel';
 import type { ClueMatrix } from '../excel';
 
-import { createImportReuse, HeldRecords } from './import-reuse';
+import { createImportReuse, HeldRecords, REUSE_MAX_BYTES } from './import-reuse';
 import type { ReuseKey } from './import-reuse';
 import type { ImportBatch } from './ledger-service';
 import type { ServiceContext } from './service-context';
@@ -236,13 +237,11 @@ export function createExcelService(sc: ServiceContext, deps: ExcelServiceDeps): 
     'excel:importPreview': async (args, ctx) => {
       const buf = decodeBase64(args.dataBase64);
       const key = reuseKey(args, ctx, buf);
+      const def = ledgerDef(args.ledger);
+      const context = importContext(args, ctx, PREVIEW_ROWS);
+      if (buf.byteLength > REUSE_MAX_BYTES) return previewImport(def, buf, context);
       const held = new HeldRecords();
-      const { preview } = await readImport(
-        ledgerDef(args.ledger),
-        buf,
-        importContext(args, ctx, PREVIEW_ROWS),
-        held,
-      );
+      const { preview } = await readImport(def, buf, context, held);
       if (preview.summary.canCommit) reuse.hold(key, held, preview.summary.skip);
       return preview;
     },

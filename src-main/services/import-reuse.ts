@@ -8,6 +8,11 @@ import type { RecordSink } from '../excel/import-tally';
 
 /** Files with more rows than this are read again at the commit: holding 100,000 records would double the peak. */
 export const REUSE_MAX_ROWS = 20_000;
+/**
+ * Files larger than this are not even collected from (20,000 rows of a ledger are about 1.3 MB of .xlsx): a big
+ * file's preview then holds no records at all, and its peak memory is the preview's alone.
+ */
+export const REUSE_MAX_BYTES = 4 * 1024 * 1024;
 const REUSE_MS = 10 * 60_000;
 
 /** What a preview handed on, in file order; `overflow` once more than REUSE_MAX_ROWS came. */
