@@ -7,6 +7,7 @@ import type { CollectionSpec } from '../store';
 import { ledgerCollection } from '../services/ledger-service';
 import { SETTINGS_COLLECTION } from '../services/settings-service';
 import { NOTES_COLLECTION } from '../services/report-notes-service';
+import { RETURNS_COLLECTION, TASKS_COLLECTION } from '../services/returns-service';
 import { securityCollectionSpecs } from '../auth/collections';
 
 export const SCHEMA_VERSION = 1;
@@ -43,6 +44,8 @@ export function collectionSpecs(today: () => string): Record<string, CollectionS
     },
     templates: { default: () => [], validate: arrayOfObjects('模板') },
     [NOTES_COLLECTION]: { default: () => [], validate: arrayOfObjects('报告文字') },
+    [TASKS_COLLECTION]: { default: () => [], validate: arrayOfObjects('报送任务') },
+    [RETURNS_COLLECTION]: { default: () => [], validate: arrayOfObjects('报送记录') },
   };
   for (const key of LEDGER_KEYS) {
     specs[ledgerCollection(key)] = { default: () => [], validate: arrayOfObjects(`台账 ${key} `) };

@@ -21,6 +21,7 @@ import { createSettingsService, SETTINGS_COLLECTION } from '../services/settings
 import { createCoreHandlers } from '../services/core-handlers';
 import { createStatsHandlers, createStatsService } from '../services/stats-handlers';
 import { createReportNotesHandlers, createReportNotesService } from '../services/report-notes-service';
+import { createReturnsHandlers, createReturnsService } from '../services/returns-service';
 import { excelContract } from '../shared/contract/excel';
 import { wordContract } from '../shared/contract/word';
 import { catalog } from '../stats';
@@ -124,6 +125,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const settings = createSettingsService(sc, ledgers);
   const stats = createStatsService(sc);
   const notes = createReportNotesService(sc);
+  const returns = createReturnsService(sc);
   const word = lazyHandlers(channelsOf(wordContract), async () =>
     (await import('../services/word-service')).createWordService(sc, {
       computeValues: (q) => stats.computeValues(q),
@@ -136,6 +138,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       computeValues: (q) => stats.computeValues(q),
       clueTable: (q) => stats.clueTable(q),
       ledgerService: ledgers,
+      returns,
       catalog,
     }),
   );
@@ -161,6 +164,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     ...word,
     ...excel,
     ...createReportNotesHandlers(notes),
+    ...createReturnsHandlers(returns),
     ...monthly,
     ...security.handlers,
   };

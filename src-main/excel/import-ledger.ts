@@ -13,6 +13,7 @@ import { checkXlsx } from './file-check';
 import { RowProcessor } from './import-rows';
 import type { MappedColumn } from './import-rows';
 import { lineKind, lineOfValues, SkippedLines } from './import-lines';
+import { sheetUnitOf } from './import-sheet-unit';
 import { ImportTally } from './import-tally';
 import type { RecordSink } from './import-tally';
 import { colLetter } from './refs';
@@ -35,6 +36,10 @@ export interface ImportContext {
    * read, validated and counted in the summary. Default: all rows.
    */
   keepRows?: number;
+  /** The file is this unit's return (a unit id): every row must be the unit's. */
+  returnUnit?: string;
+  /** …and every row must be dated in the return's period. */
+  returnPeriod?: { from: string; to: string };
 }
 
 /** An import read for a commit: the preview (its rows as `keepRows` says); the records went to the sink. */
@@ -42,6 +47,8 @@ export interface ImportRead {
   preview: ImportPreview;
   /** The first error of the file, whichever rows the preview holds. */
   firstError?: ImportCellError;
+  /** Ids of the stored records the file's rows matched (a corrected return removes the others of its unit). */
+  matched: ReadonlySet<string>;
 }
 
 interface HeaderFound {
@@ -132,7 +139,7 @@ export function readImport(
   def: LedgerDef,
   buf: Uint8Array,
   ctx: ImportContext,
-  sink: RecordSink,
+  sink: RecordSink | null,
 ): Promise<ImportRead> {
   return read(def, buf, ctx, sink);
 }
@@ -238,9 +245,19 @@ async function readSheet(
       );
     }
   };
+  let defaultUnit: string | undefined;
   const start = () => {
     found = findHeader(head, idx);
     if (!found) return;
+    const line = sheetUnitOf(head, found.row, ctx.settings);
+    const unitName = (id: string) => ctx.settings.units.find((u) => u.id === id)?.name ?? id;
+    if (ctx.returnUnit && line?.id && line.id !== ctx.returnUnit) {
+      throw new AppFailure(
+        'validation',
+        `工作表“${sheet.name}”第${line.row}行写的填报单位是“${line.written}”，不是本次报送的“${unitName(ctx.returnUnit)}”。请核对选择的文件和报送单位。`,
+      );
+    }
+    defaultUnit = ctx.returnUnit ?? line?.id;
     proc = new RowProcessor({
       def,
       settings: ctx.settings,
@@ -248,6 +265,9 @@ async function readSheet(
       columns: found.columns,
       existing: ctx.existing,
       onDuplicate: ctx.options.onDuplicate,
+      defaultUnit,
+      expectUnit: ctx.returnUnit,
+      expectPeriod: ctx.returnPeriod,
     });
     for (const r of head) handle(r.number, (c) => r.values[c], lineOfValues(r.values));
   };
@@ -274,8 +294,9 @@ async function readSheet(
     tally,
     ledgerColumns(def, ctx.settings, { includeConfidential: true }),
     lines,
+    defaultUnit && ctx.settings.units.find((u) => u.id === defaultUnit)?.name,
   );
-  return { preview, firstError: tally.firstError };
+  return { preview, firstError: tally.firstError, matched: tally.matched };
 }
 
 function finish(
@@ -285,8 +306,12 @@ function finish(
   tally: ImportTally,
   cols: ReturnType<typeof ledgerColumns>,
   lines: SkippedLines,
+  /** The unit rows without one take (the return's, or the 填报单位 line's). */
+  defaultUnitName?: string,
 ): ImportPreview {
   const present = new Set(found.columns.map((c) => c.spec.key));
+  const unitFromSheet = !!defaultUnitName && !present.has('unit');
+  if (unitFromSheet) present.add('unit');
   const missingRequired = cols.filter((c) => c.required && !present.has(c.key)).map((c) => c.label);
   const warnings: string[] = [];
   // A header the ledger does not know, with the nearest column the file lacks ("开会日期" → "会议日期").
@@ -306,6 +331,7 @@ function finish(
   for (const d of found.duplicated) {
     warnings.push(`第${found.row}行${d.column}列的“${d.header}”与前面的列重复，导入时只读取前一列。`);
   }
+  if (unitFromSheet) warnings.push(`表中没有“单位”列，全部记录按填报单位“${defaultUnitName}”导入。`);
   warnings.push(...lines.sentences());
   if (tally.total === 0) warnings.push(`工作表“${sheetName}”第${found.row}行是表头，但下面没有任何数据行。`);
   if (missingRequired.length) {

@@ -2,6 +2,7 @@
 // the ledger's schema, recognize duplicates (by def.dedupeKeys) against stored records and earlier rows.
 import type { z } from 'zod';
 import { closest } from '../shared/closest';
+import { chineseDate } from '../shared/dates';
 import type { ImportCellError, ImportRowPreview } from '../shared/contract/excel';
 import { recordSchemas } from '../shared/ledgers/schema';
 import type { RecordSchemas } from '../shared/ledgers/schema';
@@ -30,6 +31,12 @@ export interface RowContext {
   columns: MappedColumn[];
   existing: LedgerRecord[];
   onDuplicate: 'skip' | 'update';
+  /** The unit of rows that name none (the sheet has no unit column): the return's, or the 填报单位 line's. */
+  defaultUnit?: string;
+  /** The file is this unit's return: a row of another unit is an error. */
+  expectUnit?: string;
+  /** …for this period: a row dated outside it is an error (it would be another period's record). */
+  expectPeriod?: { from: string; to: string };
 }
 
 /** Shared by every clean row: 100,000 empty arrays are garbage the import does not need. */
@@ -110,6 +117,10 @@ export class RowProcessor {
     this.dedupeLabels = ctx.def.dedupeKeys.map((k) => fieldLabel(ctx.def, k)).join('、');
   }
 
+  private unitName(id: unknown): string {
+    return this.ctx.settings.units.find((u) => u.id === id)?.name ?? String(id);
+  }
+
   /** Would writing `record` over `existing` change any field the import can set? */
   private unchanged(record: Record<string, unknown>, existing: LedgerRecord): boolean {
     for (const k of this.keys) if (!sameValue(record[k], existing[k])) return false;
@@ -170,6 +181,7 @@ export class RowProcessor {
       for (const k of this.keys) if (!this.byKey.has(k) && !isEmpty(existing[k])) base[k] = existing[k];
       Object.assign(base, draft);
     }
+    if (isEmpty(base.unit) && this.ctx.defaultUnit) base.unit = this.ctx.defaultUnit;
     if (isEmpty(base.group)) base.group = existing?.group ?? def.ownerGroup;
 
     // A valid record comes back frozen and vouched for: the ledger service takes it at the commit without a
@@ -181,8 +193,32 @@ export class RowProcessor {
       if (kept !== this.schemas.base) parsed = kept.safeParse(base);
     }
     let record: Record<string, unknown> | undefined;
-    if (parsed.success) record = parsed.data as Record<string, unknown>;
-    else {
+    if (parsed.success) {
+      record = parsed.data as Record<string, unknown>;
+      const expected = this.ctx.expectUnit;
+      if (expected && record.unit !== expected) {
+        const col = this.byKey.get('unit');
+        (errors ??= []).push({
+          row: rowNumber,
+          column: col?.letter ?? '',
+          header: col?.header ?? fieldLabel(def, 'unit'),
+          message: `这一行的单位是“${this.unitName(record.unit)}”，不是本次报送的“${this.unitName(expected)}”：一份报送只能包含本单位的记录`,
+        });
+        record = undefined;
+      }
+      const period = this.ctx.expectPeriod;
+      const date = record?.date;
+      if (record && period && typeof date === 'string' && (date < period.from || date > period.to)) {
+        const col = this.byKey.get('date');
+        (errors ??= []).push({
+          row: rowNumber,
+          column: col?.letter ?? '',
+          header: col?.header ?? def.dateLabel,
+          message: `${def.dateLabel}“${date}”不在本次报送期间（${chineseDate(period.from)}至${chineseDate(period.to)}）内`,
+        });
+        record = undefined;
+      }
+    } else {
       const flagged = new Set((errors ?? []).map((e) => e.column));
       for (const issue of parsed.error.issues) {
         const k = String(issue.path[0] ?? '');

@@ -40,8 +40,12 @@ export class ImportTally {
     this.sink = sink;
   }
 
+  /** Stored records a row of the file matched (updated, or skipped as a duplicate). */
+  readonly matched = new Set<string>();
+
   add(r: ImportRowPreview): void {
     this.total++;
+    if (r.existingId) this.matched.add(r.existingId);
     // 新增 and 更新 count the rows that will be written: a row with an error writes nothing.
     if (!r.errors.length || r.action === 'skip') this[r.action]++;
     if (r.duplicate) this.duplicates++;

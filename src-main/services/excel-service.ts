@@ -1,7 +1,7 @@
 // Handlers of the Excel channels: the 统计表 (built-in or a superior's template filled), ledger export, import
 // template, import preview and all-or-nothing commit, and superiors' templates kept in the shared 'templates'
 // collection (kind 'excel-stats'). Every export is audited.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { HandlersFor } from '../shared/contract';
 import { EXCEL_BUILTIN_TEMPLATE_ID } from '../shared/contract/excel';
 import type {
@@ -16,7 +16,9 @@ import { actorName } from '../shared/context';
 import type { CallContext } from '../shared/context';
 import type { IndicatorInfo, IndicatorValue, StatsQuery } from '../shared/indicators';
 import { ledgerDef } from '../shared/ledgers';
+import { recordTitle } from '../shared/ledgers/record-text';
 import type { LedgerKey } from '../shared/ledgers/types';
+import type { ReturnFor } from '../shared/contract/returns';
 import { AppFailure } from '../shared/result';
 import {
   buildImportTemplate,
@@ -34,6 +36,7 @@ import type { ClueMatrix } from '../excel';
 import { createImportReuse, HeldRecords, REUSE_MAX_BYTES } from './import-reuse';
 import type { ReuseKey } from './import-reuse';
 import type { ImportBatch } from './ledger-service';
+import type { ReturnsService } from './returns-service';
 import type { ServiceContext } from './service-context';
 import { previousPeriod } from './word-service';
 
@@ -49,6 +52,8 @@ export interface ExcelServiceDeps {
   ledgerService: {
     startImport(ledger: LedgerKey, ctx: CallContext): ImportBatch;
   };
+  /** 报送: checks an import said to be a unit's return, and records it once committed. */
+  returns?: Pick<ReturnsService, 'check' | 'record' | 'hasReturn'>;
   /** The indicator catalog, to check a template's names; when absent, the names of computed values serve. */
   catalog?(): IndicatorInfo[];
   /** Sources × dispositions of clues, when the stats module provides it (else derived from indicator names). */
@@ -122,31 +127,56 @@ export function createExcelService(sc: ServiceContext, deps: ExcelServiceDeps): 
     await sc.audit.record({ action: '导出', target: 'excel', detail }, ctx);
   }
 
-  function importContext(
-    args: { ledger: LedgerKey; fileName: string; onDuplicate: 'skip' | 'update' },
+  /**
+   * How an import reads: the context its rows are checked in, and for a unit's corrected return (one already
+   * recorded for the same task, unit and ledger) what it replaces: the unit's stored records of the period that the
+   * file's rows do not match go to the recycle bin, and matched ones are updated (never skipped as duplicates).
+   */
+  function importPlan(
+    args: { ledger: LedgerKey; fileName: string; onDuplicate: 'skip' | 'update'; returnFor?: ReturnFor },
     ctx: CallContext,
     keepRows: number,
   ) {
-    return {
+    const existing = sc.records(args.ledger, ctx);
+    const base = {
       settings: sc.settings(),
-      existing: sc.records(args.ledger, ctx),
+      existing,
       options: { onDuplicate: args.onDuplicate },
       fileName: args.fileName,
       keepRows,
     };
+    const r = args.returnFor;
+    if (!r) return { context: base };
+    if (!deps.returns) throw new AppFailure('validation', '此处不能按报送任务导入');
+    const task = deps.returns.check(r, args.ledger);
+    const context = {
+      ...base,
+      // A return is matched against its own unit's records only: another unit's meeting of the same day and
+      // name is another meeting, never one to overwrite.
+      existing: existing.filter((rec) => rec.unit === r.unit),
+      returnUnit: r.unit,
+      returnPeriod: { from: task.from, to: task.to },
+    };
+    if (!deps.returns.hasReturn(r, args.ledger)) return { context };
+    const removed = (matched: ReadonlySet<string>) =>
+      existing.filter(
+        (rec) => rec.unit === r.unit && rec.date >= task.from && rec.date <= task.to && !matched.has(rec.id),
+      );
+    return { context: { ...context, options: { onDuplicate: 'update' as const } }, replace: { removed } };
   }
 
   const reuse = createImportReuse();
   /** Taken right where the import context is: the settings and the ledger the rows are checked against. */
   function reuseKey(
-    args: { ledger: LedgerKey; onDuplicate: 'skip' | 'update' },
+    args: { ledger: LedgerKey; onDuplicate: 'skip' | 'update'; returnFor?: ReturnFor },
     ctx: CallContext,
     file: Uint8Array,
   ): ReuseKey {
     return {
       file,
       ledger: args.ledger,
-      onDuplicate: args.onDuplicate,
+      // A return is checked against its unit: the same file previewed as another unit's is another reading.
+      onDuplicate: `${args.onDuplicate}\u0000${args.returnFor ? `${args.returnFor.taskId}\u0000${args.returnFor.unit}` : ''}`,
       caller: `${ctx.door}\u0000${ctx.sessionId}`,
       settings: sc.settings(),
       records: sc.repo.all(args.ledger),
@@ -227,21 +257,43 @@ export function createExcelService(sc: ServiceContext, deps: ExcelServiceDeps): 
       return file(`${def.label}台账（${sc.today()}）.xlsx`, buf);
     },
 
-    'excel:importTemplate': async ({ ledger }, ctx) => {
+    'excel:importTemplate': async ({ ledger, returnFor }, ctx) => {
       const def = ledgerDef(ledger);
       if (!sc.policy.canRead(ledger, ctx))
         throw new AppFailure('forbidden', `您没有查看“${def.label}”台账的权限`);
-      return file(`${def.label}台账导入模板.xlsx`, await buildImportTemplate(def, sc.settings()));
+      if (!returnFor)
+        return file(`${def.label}台账导入模板.xlsx`, await buildImportTemplate(def, sc.settings()));
+      if (!deps.returns) throw new AppFailure('validation', '此处不能生成报送表');
+      const task = deps.returns.check(returnFor, ledger);
+      const unitName = sc.settings().units.find((u) => u.id === returnFor.unit)?.name ?? returnFor.unit;
+      return file(
+        `${unitName}${def.label}台账报送表（${task.name}）.xlsx`,
+        await buildImportTemplate(def, sc.settings(), { unitName, taskName: task.name, ...task }),
+      );
     },
 
     'excel:importPreview': async (args, ctx) => {
       const buf = decodeBase64(args.dataBase64);
       const key = reuseKey(args, ctx, buf);
       const def = ledgerDef(args.ledger);
-      const context = importContext(args, ctx, PREVIEW_ROWS);
-      if (buf.byteLength > REUSE_MAX_BYTES) return previewImport(def, buf, context);
+      const plan = importPlan(args, ctx, PREVIEW_ROWS);
+      if (plan.replace) {
+        // A corrected return: the diff before the commit says what it removes as well as what it adds and changes.
+        const { preview, matched } = await readImport(def, buf, plan.context, null);
+        const removed = plan.replace.removed(matched);
+        return {
+          ...preview,
+          summary: { ...preview.summary, remove: removed.length },
+          removed: removed.slice(0, 200).map((r) => ({
+            id: r.id,
+            date: r.date,
+            title: recordTitle(def, r),
+          })),
+        };
+      }
+      if (buf.byteLength > REUSE_MAX_BYTES) return previewImport(def, buf, plan.context);
       const held = new HeldRecords();
-      const { preview } = await readImport(def, buf, context, held);
+      const { preview } = await readImport(def, buf, plan.context, held);
       if (preview.summary.canCommit) reuse.hold(key, held, preview.summary.skip);
       return preview;
     },
@@ -249,9 +301,10 @@ export function createExcelService(sc: ServiceContext, deps: ExcelServiceDeps): 
     'excel:importCommit': async (args, ctx) => {
       const buf = decodeBase64(args.dataBase64);
       const key = reuseKey(args, ctx, buf);
+      const plan = importPlan(args, ctx, 0);
       const batch = deps.ledgerService.startImport(args.ledger, ctx);
       // The commit of the file just previewed, with nothing changed since: its records as the preview read them.
-      const reused = reuse.take(key);
+      const reused = plan.replace ? null : reuse.take(key);
       let skipped: number;
       if (reused) {
         for (const r of reused.held.creates) batch.create(r);
@@ -261,23 +314,39 @@ export function createExcelService(sc: ServiceContext, deps: ExcelServiceDeps): 
         // Validated again against the records as they are now: someone may have changed them since the preview.
         // Each record goes to the batch as its row is read (validated and stamped there), so the commit holds
         // every record once; the batch is dropped unwritten when the file has an error.
-        const { preview: p, firstError } = await readImport(
-          ledgerDef(args.ledger),
-          buf,
-          importContext(args, ctx, 0),
-          batch,
-        );
+        const {
+          preview: p,
+          firstError,
+          matched,
+        } = await readImport(ledgerDef(args.ledger), buf, plan.context, batch);
         if (!p.summary.canCommit)
           throw new AppFailure('validation', refusal(p, firstError), {
             summary: p.summary,
             missingRequired: p.missingRequired,
           });
         skipped = p.summary.skip;
+        for (const r of plan.replace?.removed(matched) ?? []) batch.remove(r.id);
       }
       // Backs up the data first (only now that something will be written), then writes every record at once.
-      const { created, updated } = await batch.commit();
-      sc.logger.info('台账导入', { ledger: args.ledger, created, updated, skipped, reused: !!reused });
-      return { created, updated, skipped };
+      const { created, updated, removed } = await batch.commit();
+      if (args.returnFor && deps.returns) {
+        // Recorded after the records are in: a return is never shown as received when its rows were not written.
+        const sha256 = createHash('sha256').update(buf).digest('hex');
+        await deps.returns.record(
+          args.returnFor,
+          { ledger: args.ledger, fileName: args.fileName, sha256, created, updated, skipped, removed },
+          ctx,
+        );
+      }
+      sc.logger.info('台账导入', {
+        ledger: args.ledger,
+        created,
+        updated,
+        skipped,
+        removed,
+        reused: !!reused,
+      });
+      return { created, updated, skipped, ...(plan.replace ? { removed } : {}) };
     },
 
     'excel:templates:list': async () => ({ templates: templates().map(info) }),

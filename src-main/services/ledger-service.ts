@@ -2,6 +2,7 @@
 // Validation happens before anything touches memory; every write goes through the store's single queue.
 import { randomUUID } from 'node:crypto';
 import { ledgerDef, ledgerList } from '../shared/ledgers';
+import { linkLabel } from '../shared/ledgers/record-text';
 import { recordSchemas } from '../shared/ledgers/schema';
 import type { RecordSchemas } from '../shared/ledgers/schema';
 import type { LedgerKey, LedgerRecord } from '../shared/ledgers/types';
@@ -41,7 +42,9 @@ export interface BulkInput {
 export interface ImportBatch {
   create(record: Record<string, unknown>): void;
   update(id: string, record: Record<string, unknown>): void;
-  commit(): Promise<{ created: number; updated: number }>;
+  /** Moves a stored record to the recycle bin with the rest (a corrected return that no longer has it). */
+  remove(id: string): void;
+  commit(): Promise<{ created: number; updated: number; removed: number }>;
 }
 
 /**
@@ -260,9 +263,12 @@ export function createLedgerService(sc: ServiceContext) {
     const byId = new Map(all(ledger).map((r) => [r.id, r]));
     const issues: FieldIssue[] = [];
     const created: LedgerRecord[] = [];
+    // Updates and removals alike replace a stored record, checked unchanged since the import began.
     const updated = new Map<string, { before: LedgerRecord; after: LedgerRecord }>();
+    let removedCount = 0;
     let creates = 0;
     let updates = 0;
+    let removes = 0;
     let committed = false;
     return {
       create(rec) {
@@ -303,6 +309,24 @@ export function createLedgerService(sc: ServiceContext) {
         };
         updated.set(id, { before, after });
       },
+      remove(id) {
+        const i = removes++;
+        const before = byId.get(id);
+        if (!before || before.deletedAt)
+          return void issues.push({ path: ['remove', i], message: `没有编号为 ${id} 的记录` });
+        if (!sc.policy.canWrite(ledger, before.group, ctx)) {
+          return void issues.push({ path: ['remove', i, 'group'], message: '无权删除该工作组的记录' });
+        }
+        const refs = incomingLinks(ledger, id, all);
+        if (refs.length) {
+          return void issues.push({
+            path: ['remove', i],
+            message: `“${linkLabel(ledgerDef(ledger), before)}”被${describeRefs(refs)}引用，不能删除；请先解除引用`,
+          });
+        }
+        updated.set(id, { before, after: { ...before, deletedAt: s.at, deletedBy: s.by } });
+        removedCount++;
+      },
       async commit() {
         if (committed) throw new Error('导入已提交过一次');
         committed = true;
@@ -339,11 +363,16 @@ export function createLedgerService(sc: ServiceContext) {
             return next;
           });
         }
+        const changed = updated.size - removedCount;
         await sc.audit.record(
-          { action: '导入', target: ledger, detail: `新增${created.length}条，更新${updated.size}条` },
+          {
+            action: '导入',
+            target: ledger,
+            detail: `新增${created.length}条，更新${changed}条${removedCount ? `，删除${removedCount}条（移入回收站）` : ''}`,
+          },
           ctx,
         );
-        return { created: created.length, updated: updated.size };
+        return { created: created.length, updated: changed, removed: removedCount };
       },
     };
   }

@@ -92,6 +92,9 @@ export const AUDIT_ACTIONS = [
   '恢复备份',
   '检查数据',
   '载入演示数据',
+  '修改报送任务',
+  '删除报送任务',
+  '记录报送',
 ] as const;
 /** What a line of the 操作日志 may say was done: the log screen filters by these, so services can use no other. */
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

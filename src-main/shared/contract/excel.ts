@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { dateString } from '../dates';
 import { channel } from './channel';
 import { ledgerKey } from './core';
+import { returnFor } from './returns';
 
 /** A file going out to (or coming in from) the caller; the renderer saves it with a dialog. */
 export interface ExcelFile {
@@ -48,6 +49,11 @@ export interface ImportSummary {
   errorCount: number;
   /** True when nothing blocks the commit: no row errors and no missing required columns. */
   canCommit: boolean;
+  /**
+   * A corrected return replaces the unit's earlier one: its stored records of the period that the file no longer
+   * has are removed (to the recycle bin) at the commit. Absent for any other import.
+   */
+  remove?: number;
 }
 
 export interface ImportPreview {
@@ -59,6 +65,8 @@ export interface ImportPreview {
   missingRequired: string[];
   /** Chinese warnings about the file as a whole (ignored columns, hidden sheets skipped…). */
   warnings: string[];
+  /** The records a corrected return removes (the first 200), as the diff before the commit shows them. */
+  removed?: { id: string; date: string; title: string }[];
   /** Set when only part of the rows is sent over the wire (large files): counts still cover every row. */
   rowsTruncated?: boolean;
 }
@@ -98,7 +106,16 @@ const fileName = z.string().trim().min(1, '文件名不能为空').max(255);
 const onDuplicate = z.enum(['skip', 'update'], { error: '重复记录只能选择“跳过”或“更新”' });
 const templateId = z.string().min(1, '模板编号不能为空');
 
-const importArgs = z.object({ ledger: ledgerKey, fileName, dataBase64: base64, onDuplicate }).strict();
+const importArgs = z
+  .object({
+    ledger: ledgerKey,
+    fileName,
+    dataBase64: base64,
+    onDuplicate,
+    /** The file is this unit's return for this 报送任务: every row must be the unit's, and the return is recorded. */
+    returnFor: returnFor.optional(),
+  })
+  .strict();
 
 export const excelContract = {
   /** templateId: a stored superior's template; omitted: the default one if set, else the built-in workbook. */
@@ -125,9 +142,17 @@ export const excelContract = {
       .strict(),
     'read',
   ),
-  'excel:importTemplate': channel<ExcelFile>()(z.object({ ledger: ledgerKey }).strict(), 'read'),
+  /** With returnFor: that unit's return sheet for the task (its name and the period above the header). */
+  'excel:importTemplate': channel<ExcelFile>()(
+    z.object({ ledger: ledgerKey, returnFor: returnFor.optional() }).strict(),
+    'read',
+  ),
   'excel:importPreview': channel<ImportPreview>()(importArgs, 'write'),
-  'excel:importCommit': channel<{ created: number; updated: number; skipped: number }>()(importArgs, 'write'),
+  /** `removed`: a corrected return's records of the period it no longer has, moved to the recycle bin. */
+  'excel:importCommit': channel<{ created: number; updated: number; skipped: number; removed?: number }>()(
+    importArgs,
+    'write',
+  ),
   'excel:templates:list': channel<{ templates: ExcelTemplateInfo[] }>()(z.object({}).strict(), 'read'),
   'excel:templates:add': channel<{ template: ExcelTemplateInfo }>()(
     z

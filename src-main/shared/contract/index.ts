@@ -10,6 +10,7 @@ import { statsContract } from './stats';
 import { wordContract } from './word';
 import { excelContract } from './excel';
 import { reportContract } from './report';
+import { returnsContract } from './returns';
 import { auditContract, authContract } from './auth';
 
 // Zod's own messages (wrong type, unknown key…) in Chinese, for every door.
@@ -21,6 +22,7 @@ export const contract = {
   ...wordContract,
   ...excelContract,
   ...reportContract,
+  ...returnsContract,
   ...authContract,
   ...auditContract,
 } as const;

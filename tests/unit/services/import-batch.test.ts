@@ -34,7 +34,7 @@ describe('import batch', () => {
     batch.create(sampleMeeting({ title: '第三次会议', date: '2026-04-13' }));
     batch.update(before.id, { ...sampleMeeting(), place: '五楼' });
     expect(await importBackups()).toEqual([]);
-    expect(await batch.commit()).toEqual({ created: 2, updated: 1 });
+    expect(await batch.commit()).toEqual({ created: 2, updated: 1, removed: 0 });
 
     const backups = await importBackups();
     expect(backups.map((b) => b.reason)).toEqual(['导入前自动备份（会议台账）']);
@@ -52,7 +52,11 @@ describe('import batch', () => {
   });
 
   it('takes no backup when nothing would be written, and none for a refused import', async () => {
-    expect(await ledgers.startImport('meetings', testCtx).commit()).toEqual({ created: 0, updated: 0 });
+    expect(await ledgers.startImport('meetings', testCtx).commit()).toEqual({
+      created: 0,
+      updated: 0,
+      removed: 0,
+    });
     const bad = ledgers.startImport('meetings', testCtx);
     bad.create(sampleMeeting({ title: '好的一行' }));
     bad.create(sampleMeeting({ present: 99 }));

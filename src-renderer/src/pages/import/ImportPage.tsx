@@ -3,6 +3,7 @@ import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { App, Button, Card, Radio, Result, Select, Space, Spin, Steps, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { ledgerList } from '../../../../src-main/shared/ledgers';
+import type { ReturnFor } from '../../../../src-main/shared/contract/returns';
 import type { LedgerKey } from '../../../../src-main/shared/ledgers/types';
 import type { AppError } from '../../../../src-main/shared/result';
 import { readFileBase64 } from '../../api/files';
@@ -14,6 +15,7 @@ import { useFileTask } from '../../hooks/useFileTask';
 import { canCreateIn } from '../../lib/permissions';
 import { ImportPreviewTable } from './ImportPreviewTable';
 import { ImportSummaryView } from './ImportSummaryView';
+import { ReturnForPicker } from './ReturnForPicker';
 
 type Upload = { fileName: string; dataBase64: string };
 
@@ -25,6 +27,7 @@ export function ImportPage() {
   const [ledger, setLedger] = useState<LedgerKey>(ledgers[0]?.key ?? 'meetings');
   const [file, setFile] = useState<Upload | null>(null);
   const [onDuplicate, setOnDuplicate] = useState<'skip' | 'update'>('skip');
+  const [returnFor, setReturnFor] = useState<ReturnFor | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [done, setDone] = useState<ResultOf<'excel:importCommit'> | null>(null);
   const [working, setWorking] = useState<'preview' | 'commit' | null>(null);
@@ -39,10 +42,15 @@ export function ImportPage() {
     if (!keepLedger) setLedger(ledgers[0]?.key ?? 'meetings');
   };
 
-  const runPreview = async (f: Upload, dup = onDuplicate) => {
+  const runPreview = async (f: Upload, dup = onDuplicate, asReturn = returnFor) => {
     setWorking('preview');
     setError(null);
-    const r = await call('excel:importPreview', { ledger, ...f, onDuplicate: dup });
+    const r = await call('excel:importPreview', {
+      ledger,
+      ...f,
+      onDuplicate: dup,
+      ...(asReturn ? { returnFor: asReturn } : {}),
+    });
     setWorking(null);
     if (r.ok) setPreview(r.data);
     else setError(r.error);
@@ -51,7 +59,12 @@ export function ImportPage() {
   const commit = async () => {
     if (!file) return;
     setWorking('commit');
-    const r = await call('excel:importCommit', { ledger, ...file, onDuplicate });
+    const r = await call('excel:importCommit', {
+      ledger,
+      ...file,
+      onDuplicate,
+      ...(returnFor ? { returnFor } : {}),
+    });
     setWorking(null);
     if (r.ok) {
       setDone(r.data);
@@ -79,6 +92,7 @@ export function ImportPage() {
             value={ledger}
             onChange={(k: LedgerKey) => {
               setLedger(k);
+              setReturnFor(null);
               reset();
             }}
             options={ledgers.map((d) => ({ value: d.key, label: d.label }))}
@@ -88,10 +102,12 @@ export function ImportPage() {
             icon={<DownloadOutlined />}
             loading={template.busy}
             onClick={() =>
-              void template.run(`${label}导入模板`, () => call('excel:importTemplate', { ledger }))
+              void template.run(returnFor ? `${label}报送表` : `${label}导入模板`, () =>
+                call('excel:importTemplate', { ledger, ...(returnFor ? { returnFor } : {}) }),
+              )
             }
           >
-            下载{label}导入模板
+            {returnFor ? `下载该单位的${label}报送表` : `下载${label}导入模板`}
           </Button>
           <span>遇到重复记录：</span>
           <Radio.Group
@@ -106,6 +122,15 @@ export function ImportPage() {
               { value: 'update', label: '更新已有记录' },
             ]}
           />
+          <ReturnForPicker
+            key={ledger}
+            ledger={ledger}
+            value={returnFor}
+            onChange={(v) => {
+              setReturnFor(v);
+              if (file) void runPreview(file, onDuplicate, v);
+            }}
+          />
         </Space>
       </Card>
       {template.error && <ProblemList error={template.error} onClose={template.clearError} />}
@@ -113,7 +138,7 @@ export function ImportPage() {
         <Result
           status="success"
           title={`已导入${label}台账`}
-          subTitle={`新增 ${done.created} 条，更新 ${done.updated} 条，跳过 ${done.skipped} 条。`}
+          subTitle={`新增 ${done.created} 条，更新 ${done.updated} 条，跳过 ${done.skipped} 条${done.removed ? `，移入回收站 ${done.removed} 条` : ''}。${returnFor ? '已记为该单位的报送，可在“报送情况”中查看。' : ''}`}
           extra={<Button onClick={() => reset()}>继续导入</Button>}
         />
       ) : (

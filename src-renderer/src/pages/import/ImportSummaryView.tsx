@@ -23,8 +23,29 @@ export function ImportSummaryView({ preview }: { preview: ImportPreview }) {
           { key: 'dup', label: '重复', children: s.duplicates },
           { key: 'errRows', label: '有问题的行', children: s.errorRows },
           { key: 'errCount', label: '问题数', children: s.errorCount },
+          ...(s.remove !== undefined
+            ? [{ key: 'remove', label: '将删除（移入回收站）', children: s.remove }]
+            : []),
         ]}
       />
+      {s.remove !== undefined && (
+        <Alert
+          type={s.remove ? 'warning' : 'info'}
+          showIcon
+          data-testid="import-replaces"
+          title={
+            s.remove
+              ? `这是该单位本期的更正报送，将替换上次报送的记录：以下 ${s.remove} 条本期记录不在新文件中，导入时移入回收站（可从回收站恢复）。`
+              : '这是该单位本期的更正报送，将替换上次报送的记录：上次的记录都在新文件中，没有要删除的记录。'
+          }
+          description={
+            preview.removed?.length
+              ? preview.removed.map((r) => `${r.date} ${r.title}`).join('；') +
+                (s.remove > preview.removed.length ? ` 等 ${s.remove} 条` : '')
+              : undefined
+          }
+        />
+      )}
       {preview.missingRequired.length > 0 && (
         <Alert
           type="error"
