@@ -1,5 +1,6 @@
 // The left menu: home, every ledger this user may open grouped by working group, exports, import (not for 只读),
-// and for the administrator 用户管理 and 操作日志. Hiding is a courtesy: the routes and the server check again.
+// 报送情况 (everyone may see who has reported; only writers set tasks up, on the screen itself), and for the
+// administrator 用户管理 and 操作日志. Hiding is a courtesy: the routes and the server check again.
 import {
   AuditOutlined,
   DashboardOutlined,
@@ -8,6 +9,7 @@ import {
   FunctionOutlined,
   ImportOutlined,
   LockOutlined,
+  ScheduleOutlined,
   SettingOutlined,
   TableOutlined,
   TeamOutlined,
@@ -72,6 +74,7 @@ export function NavMenu({
       ],
     },
     ...(canWriteAnything(viewer) ? [{ key: '/import', icon: <ImportOutlined />, label: '导入' }] : []),
+    { key: '/returns', icon: <ScheduleOutlined />, label: '报送情况' },
     { key: '/indicators', icon: <FunctionOutlined />, label: '指标与占位符' },
     { key: '/recycle', icon: <DeleteOutlined />, label: '回收站' },
     ...(admin

@@ -24,6 +24,9 @@ const IndicatorsPage = lazy(() =>
 );
 const ExportPage = lazy(() => import('../pages/export/ExportPage').then((m) => ({ default: m.ExportPage })));
 const ImportPage = lazy(() => import('../pages/import/ImportPage').then((m) => ({ default: m.ImportPage })));
+const ReturnsPage = lazy(() =>
+  import('../pages/returns/ReturnsPage').then((m) => ({ default: m.ReturnsPage })),
+);
 const UsersPage = lazy(() => import('../pages/users/UsersPage').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('../pages/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 
@@ -47,6 +50,8 @@ function screen(path: string, viewer: Viewer): ReactNode {
     case 'import':
       if (!canWriteAnything(viewer)) return <NoAccess what="导入" who="可修改数据的账户" />;
       return <ImportPage />;
+    case 'returns':
+      return <ReturnsPage />;
     case 'indicators':
       return <IndicatorsPage />;
     case 'recycle':
