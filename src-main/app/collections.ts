@@ -8,6 +8,7 @@ import { ledgerCollection } from '../services/ledger-service';
 import { SETTINGS_COLLECTION } from '../services/settings-service';
 import { NOTES_COLLECTION } from '../services/report-notes-service';
 import { RETURNS_COLLECTION, TASKS_COLLECTION } from '../services/returns-service';
+import { MERGE_MARKS, UNIT_IDENTITY, UNIT_KEYS } from '../services/exchange/exchange-service';
 import { securityCollectionSpecs } from '../auth/collections';
 
 export const SCHEMA_VERSION = 1;
@@ -46,6 +47,9 @@ export function collectionSpecs(today: () => string): Record<string, CollectionS
     [NOTES_COLLECTION]: { default: () => [], validate: arrayOfObjects('报告文字') },
     [TASKS_COLLECTION]: { default: () => [], validate: arrayOfObjects('报送任务') },
     [RETURNS_COLLECTION]: { default: () => [], validate: arrayOfObjects('报送记录') },
+    [UNIT_KEYS]: { default: () => [], validate: arrayOfObjects('单位密钥') },
+    [UNIT_IDENTITY]: { default: () => [], validate: arrayOfObjects('本单位身份') },
+    [MERGE_MARKS]: { default: () => [], validate: arrayOfObjects('报送包合并记录') },
   };
   for (const key of LEDGER_KEYS) {
     specs[ledgerCollection(key)] = { default: () => [], validate: arrayOfObjects(`台账 ${key} `) };

@@ -22,6 +22,7 @@ import { createCoreHandlers } from '../services/core-handlers';
 import { createStatsHandlers, createStatsService } from '../services/stats-handlers';
 import { createReportNotesHandlers, createReportNotesService } from '../services/report-notes-service';
 import { createReturnsHandlers, createReturnsService } from '../services/returns-service';
+import { createExchangeHandlers, createExchangeService } from '../services/exchange/exchange-service';
 import { excelContract } from '../shared/contract/excel';
 import { wordContract } from '../shared/contract/word';
 import { catalog } from '../stats';
@@ -148,6 +149,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     (await import('../services/package-service')).createPackageHandlers(sc, { word, excel, outputRoot }),
   );
 
+  const appVersion = opts.version ?? packageVersion();
   const handlers: Handlers = {
     ...createCoreHandlers(sc, {
       ledgers,
@@ -155,7 +157,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       security,
       appInfo: {
         name: '教育整顿工作台',
-        version: opts.version ?? packageVersion(),
+        version: appVersion,
         dataDir: opts.dataDir,
         accountsEnabled: () => security.accountsEnabled(),
       },
@@ -165,6 +167,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     ...excel,
     ...createReportNotesHandlers(notes),
     ...createReturnsHandlers(returns),
+    ...createExchangeHandlers(createExchangeService(sc, { appVersion })),
     ...monthly,
     ...security.handlers,
   };

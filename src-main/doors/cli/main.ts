@@ -8,6 +8,7 @@ import { registerStoreCommands } from './store-commands';
 import { registerDataCommands } from './data-commands';
 import { registerWordCommands } from './output-commands';
 import { registerExcelCommands } from './excel-commands';
+import { registerExchangeCommands } from './exchange-commands';
 
 const HELP_TITLES: Record<string, string> = {
   'Usage:': '用法：',
@@ -45,6 +46,7 @@ export async function runCli(argv: string[]): Promise<number> {
   registerDataCommands(program, setExit);
   registerWordCommands(program);
   registerExcelCommands(program, setExit);
+  registerExchangeCommands(program, setExit);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -95,6 +95,10 @@ export const AUDIT_ACTIONS = [
   '修改报送任务',
   '删除报送任务',
   '记录报送',
+  '签发单位配置包',
+  '设为填报单位',
+  '生成报送包',
+  '合并报送包',
 ] as const;
 /** What a line of the 操作日志 may say was done: the log screen filters by these, so services can use no other. */
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -11,6 +11,7 @@ import { wordContract } from './word';
 import { excelContract } from './excel';
 import { reportContract } from './report';
 import { returnsContract } from './returns';
+import { exchangeContract } from './exchange';
 import { auditContract, authContract } from './auth';
 
 // Zod's own messages (wrong type, unknown key…) in Chinese, for every door.
@@ -23,6 +24,7 @@ export const contract = {
   ...excelContract,
   ...reportContract,
   ...returnsContract,
+  ...exchangeContract,
   ...authContract,
   ...auditContract,
 } as const;

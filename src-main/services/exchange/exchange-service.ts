@@ -1,0 +1,353 @@
+// Units that run the app themselves. The office issues a unit a 单位配置包 (identity + signing key, 'unit-keys');
+// the unit becomes that 填报单位 ('unit-identity') and writes a signed 报送包 per period; the office checks the
+// signature, unit and data version and merges by record id and revision ('package-merges' keeps the revisions of
+// the last merge), all or nothing, backed up first and written in one store write. 问题线索 never travel.
+import { randomUUID } from 'node:crypto';
+import type { HandlersFor } from '../../shared/contract';
+import type { MergeReport, PackageFile, UnitIdentity } from '../../shared/contract/exchange';
+import type { CallContext } from '../../shared/context';
+import { actorName } from '../../shared/context';
+import { ledgerDef, ledgerList } from '../../shared/ledgers';
+import type { LedgerKey, LedgerRecord } from '../../shared/ledgers/types';
+import { AppFailure } from '../../shared/result';
+import type { Unit } from '../../shared/settings';
+import { ledgerCollection } from '../ledger-service';
+import type { ServiceContext } from '../service-context';
+import { planLedger } from './merge-plan';
+import type { LedgerPlan, MergeMark, Outcome } from './merge-plan';
+import {
+  newKey,
+  newKeyId,
+  openReturn,
+  readConfig,
+  signedBy,
+  writeConfig,
+  writeReturn,
+} from './package-format';
+import type { ReturnBody } from './package-format';
+
+export const UNIT_KEYS = 'unit-keys';
+export const UNIT_IDENTITY = 'unit-identity';
+export const MERGE_MARKS = 'package-merges';
+
+interface IssuedKey {
+  id: string;
+  unit: string;
+  key: string;
+  issuedAt: string;
+  issuedBy: string;
+}
+
+interface SelfIdentity {
+  id: 'self';
+  unit: Unit;
+  office: string;
+  keyId: string;
+  key: string;
+  setupAt: string;
+}
+
+/** Ledgers that travel in packages: every one but the confidential (问题线索). */
+const travelling = () => ledgerList().filter((d) => !d.confidential);
+
+const b64 = (buf: Buffer) => buf.toString('base64');
+
+const changedMeanwhile = () =>
+  new AppFailure('conflict', '合并期间本机的记录被修改或删除了，没有合并任何记录。请重新接收该报送包。');
+
+export function createExchangeService(sc: ServiceContext, deps: { appVersion: string }) {
+  const keys = () => sc.store.get<IssuedKey[] | undefined>(UNIT_KEYS) ?? [];
+  const self = () => (sc.store.get<SelfIdentity[] | undefined>(UNIT_IDENTITY) ?? [])[0];
+  const unitName = (id: string) => sc.settings().units.find((u) => u.id === id)?.name ?? id;
+
+  function identity(): UnitIdentity {
+    const me = self();
+    if (me)
+      return {
+        role: 'unit',
+        unit: { id: me.unit.id, name: me.unit.name },
+        office: me.office,
+        keyId: me.keyId,
+        setupAt: me.setupAt,
+      };
+    return {
+      role: 'office',
+      issued: keys().map((k) => ({
+        unit: k.unit,
+        unitName: unitName(k.unit),
+        keyId: k.id,
+        issuedAt: k.issuedAt,
+      })),
+    };
+  }
+
+  async function issueConfig(unitId: string, ctx: CallContext): Promise<PackageFile> {
+    if (self()) throw new AppFailure('validation', '本机是填报单位，不能签发单位配置包。');
+    const settings = sc.settings();
+    const unit = settings.units.find((u) => u.id === unitId);
+    if (!unit) throw new AppFailure('validation', `单位列表中没有编号为“${unitId}”的单位。`);
+    const issued: IssuedKey = {
+      id: newKeyId(),
+      unit: unit.id,
+      key: newKey(),
+      issuedAt: sc.now().toISOString(),
+      issuedBy: actorName(ctx),
+    };
+    // One key per unit: a new package replaces the earlier key, whose packages are no longer accepted.
+    await sc.store.update<IssuedKey[] | undefined>(UNIT_KEYS, (cur = []) => [
+      ...cur.filter((k) => k.unit !== unit.id),
+      issued,
+    ]);
+    await sc.audit.record(
+      { action: '签发单位配置包', target: UNIT_KEYS, recordId: issued.id, detail: unit.name },
+      ctx,
+    );
+    const bytes = writeConfig({
+      office: settings.commissionName,
+      unit,
+      keyId: issued.id,
+      key: issued.key,
+      issuedAt: issued.issuedAt,
+    });
+    return { fileName: `${unit.name}单位配置包.json`, dataBase64: b64(bytes) };
+  }
+
+  async function setupUnit(bytes: Buffer, ctx: CallContext): Promise<UnitIdentity> {
+    const config = readConfig(bytes);
+    if (keys().length)
+      throw new AppFailure(
+        'validation',
+        '本机已为下级单位签发过配置包（是区纪委监委的数据），不能设为填报单位。',
+      );
+    const me: SelfIdentity = {
+      id: 'self',
+      unit: config.unit,
+      office: config.office,
+      keyId: config.keyId,
+      key: config.key,
+      setupAt: sc.now().toISOString(),
+    };
+    // The unit joins this installation's unit list as the office knows it, so its records can name it.
+    await sc.store.updateMany((get) => {
+      const settings = get<ReturnType<ServiceContext['settings']>>('settings');
+      const units = [...settings.units.filter((u) => u.id !== config.unit.id), config.unit];
+      return { settings: { ...settings, units }, [UNIT_IDENTITY]: [me] };
+    });
+    await sc.audit.record(
+      { action: '设为填报单位', target: UNIT_IDENTITY, detail: `${config.unit.name}（${config.office}）` },
+      ctx,
+    );
+    return identity();
+  }
+
+  async function submit(from: string, to: string, ctx: CallContext): Promise<PackageFile> {
+    const me = self();
+    if (!me)
+      throw new AppFailure(
+        'validation',
+        '本机不是填报单位：请先用区纪委监委签发的单位配置包设置本机（setup-unit），再生成报送包。',
+      );
+    const records: ReturnBody['records'] = {};
+    const counts: ReturnBody['manifest']['counts'] = {};
+    for (const def of travelling()) {
+      // Deleted ones too: the office moves them to its recycle bin as well.
+      const mine = sc.repo
+        .all(def.key)
+        .filter((r) => r.unit === me.unit.id && r.date >= from && r.date <= to);
+      records[def.key] = mine;
+      counts[def.key] = mine.filter((r) => !r.deletedAt).length;
+    }
+    const body: ReturnBody = {
+      manifest: {
+        keyId: me.keyId,
+        unit: { id: me.unit.id, name: me.unit.name },
+        from,
+        to,
+        createdAt: sc.now().toISOString(),
+        appVersion: deps.appVersion,
+        schemaVersion: sc.store.schemaVersion,
+        counts,
+      },
+      records,
+    };
+    const total = Object.values(counts).reduce((t, n) => t + (n ?? 0), 0);
+    await sc.audit.record(
+      { action: '生成报送包', target: UNIT_IDENTITY, detail: `${from}至${to}，${total}条记录` },
+      ctx,
+    );
+    return {
+      fileName: `${me.unit.name}报送包（${from}至${to}）.json`,
+      dataBase64: b64(writeReturn(body, me.key)),
+    };
+  }
+
+  /** The package checked: signature, unit and data version; refusals say why and write nothing. */
+  function verified(bytes: Buffer): ReturnBody {
+    const { file, body } = openReturn(bytes);
+    const m = body.manifest;
+    const key = keys().find((k) => k.id === m.keyId);
+    if (!key)
+      throw new AppFailure(
+        'forbidden',
+        `报送包来自未知单位“${m.unit.name}”：本机没有签发过编号为 ${m.keyId} 的单位配置包（或已为该单位换发新的配置包）。`,
+      );
+    if (!signedBy(file, key.key))
+      throw new AppFailure('forbidden', `“${m.unit.name}”的报送包签名不符：文件在生成后被改动过，不能接收。`);
+    if (key.unit !== m.unit.id)
+      throw new AppFailure(
+        'forbidden',
+        `报送包写的单位“${m.unit.name}”与其签名密钥所属的单位不符，不能接收。`,
+      );
+    if (m.schemaVersion > sc.store.schemaVersion)
+      throw new AppFailure(
+        'validation',
+        `报送包由较新版本的程序生成（数据格式第 ${m.schemaVersion} 版，本机为第 ${sc.store.schemaVersion} 版），请先升级本程序。`,
+      );
+    for (const k of Object.keys(body.records)) {
+      const def = ledgerList().find((d) => d.key === k);
+      if (!def) throw new AppFailure('validation', `报送包中有本程序不认识的台账“${k}”，请先升级本程序。`);
+      if (def.confidential) throw new AppFailure('forbidden', '报送包中不应含有问题线索，不能接收。');
+    }
+    return body;
+  }
+
+  async function receive(
+    bytes: Buffer,
+    opts: { dryRun?: boolean; conflicts?: 'office' | 'unit' },
+    ctx: CallContext,
+  ): Promise<MergeReport> {
+    const body = verified(bytes);
+    const m = body.manifest;
+    const settings = sc.settings();
+    const marks = new Map((sc.store.get<MergeMark[] | undefined>(MERGE_MARKS) ?? []).map((x) => [x.id, x]));
+    const plans: LedgerPlan[] = [];
+    const offices = new Map<LedgerKey, Map<string, LedgerRecord>>();
+    for (const [k, recs] of Object.entries(body.records) as [LedgerKey, LedgerRecord[]][]) {
+      const office = new Map(sc.repo.all(k).map((r) => [r.id, r]));
+      offices.set(k, office);
+      plans.push(
+        planLedger(ledgerDef(k), recs, office, marks, { unit: m.unit.id, from: m.from, to: m.to, settings }),
+      );
+    }
+    const problems = plans.flatMap((p) => p.problems);
+    if (problems.length)
+      throw new AppFailure(
+        'validation',
+        `“${m.unit.name}”的报送包中有 ${problems.length} 条记录不能接收，没有合并任何记录：${problems.slice(0, 5).join('；')}${problems.length > 5 ? '……' : ''}`,
+      );
+    const report = reportOf(body, plans, true);
+    if (opts.dryRun) return report;
+    if (report.conflicts.length && !opts.conflicts)
+      throw new AppFailure(
+        'conflict',
+        `有 ${report.conflicts.length} 条记录在本机和“${m.unit.name}”都改过，没有合并任何记录。请选择以哪一方为准后重新接收：${report.conflicts
+          .slice(0, 5)
+          .map((c) => `${ledgerDef(c.ledger).label}“${c.title}”（${c.date}）`)
+          .join('、')}${report.conflicts.length > 5 ? '等' : ''}。`,
+        { report },
+      );
+    const takeUnit = opts.conflicts === 'unit';
+    const taken = (o: Outcome) => o !== 'unchanged' && (o !== 'conflict' || takeUnit);
+    // The revisions both sides have after this merge, for the next one to tell who changed what since.
+    const nextMarks = new Map(marks);
+    const writes = new Map<LedgerKey, Map<string, LedgerRecord>>();
+    for (const plan of plans) {
+      const office = offices.get(plan.ledger)!;
+      const take = new Map<string, LedgerRecord>();
+      for (const { outcome, incoming: p } of plan.records) {
+        const o = office.get(p.id);
+        if (taken(outcome)) {
+          take.set(p.id, p);
+          nextMarks.set(p.id, { id: p.id, ledger: plan.ledger, unitRev: p.rev, officeRev: p.rev });
+        } else if (o && (outcome === 'conflict' || !marks.has(p.id))) {
+          nextMarks.set(p.id, { id: p.id, ledger: plan.ledger, unitRev: p.rev, officeRev: o.rev });
+        }
+      }
+      if (take.size) writes.set(plan.ledger, take);
+    }
+    await sc.store.backup(`合并报送包前自动备份（${m.unit.name}）`);
+    await sc.store.updateMany((get) => {
+      const out: Record<string, unknown> = { [MERGE_MARKS]: [...nextMarks.values()] };
+      for (const [ledger, take] of writes) {
+        const current = get<LedgerRecord[]>(ledgerCollection(ledger));
+        const office = offices.get(ledger)!;
+        const next = current.map((r) => {
+          const t = take.get(r.id);
+          if (!t) return r;
+          // Planned against the office's copy as it was read: a save in between refuses the whole merge.
+          if (office.get(r.id)?.rev !== r.rev) throw changedMeanwhile();
+          return t;
+        });
+        const have = new Set(current.map((r) => r.id));
+        for (const [id, r] of take) {
+          if (have.has(id)) continue;
+          if (office.has(id)) throw changedMeanwhile();
+          next.push(r);
+        }
+        out[ledgerCollection(ledger)] = next;
+      }
+      return out;
+    });
+    const done = reportOf(body, plans, false, takeUnit);
+    await sc.audit.record(
+      {
+        action: '合并报送包',
+        target: MERGE_MARKS,
+        recordId: randomUUID(),
+        detail: `${m.unit.name} ${m.from}至${m.to}：新增${done.added}条，更新${done.changed}条，删除${done.removed}条，冲突${done.conflicts.length}条${done.conflicts.length ? `（以${takeUnit ? '下级单位' : '本机'}为准）` : ''}`,
+      },
+      ctx,
+    );
+    return done;
+  }
+
+  return { identity, issueConfig, setupUnit, submit, receive };
+}
+
+function reportOf(body: ReturnBody, plans: LedgerPlan[], dryRun: boolean, takeUnit = false): MergeReport {
+  const m = body.manifest;
+  const byLedger = plans.map((p) => {
+    const n = (o: string) => p.records.filter((r) => r.outcome === o).length;
+    const conflictsTaken = takeUnit ? n('conflict') : 0;
+    return {
+      ledger: p.ledger,
+      added: n('added'),
+      changed: n('changed') + conflictsTaken,
+      removed: n('removed'),
+      unchanged: n('unchanged'),
+    };
+  });
+  const sum = (k: 'added' | 'changed' | 'removed' | 'unchanged') => byLedger.reduce((t, l) => t + l[k], 0);
+  return {
+    unit: m.unit,
+    from: m.from,
+    to: m.to,
+    createdAt: m.createdAt,
+    appVersion: m.appVersion,
+    added: sum('added'),
+    changed: sum('changed'),
+    removed: sum('removed'),
+    unchanged: sum('unchanged'),
+    byLedger: byLedger.filter((l) => l.added + l.changed + l.removed + l.unchanged > 0),
+    conflicts: plans.flatMap((p) => p.conflicts),
+    dryRun,
+  };
+}
+
+export type ExchangeService = ReturnType<typeof createExchangeService>;
+
+export function createExchangeHandlers(
+  ex: ExchangeService,
+): HandlersFor<
+  'exchange:identity' | 'exchange:issueConfig' | 'exchange:setupUnit' | 'exchange:submit' | 'exchange:receive'
+> {
+  const bytes = (b64text: string) => Buffer.from(b64text, 'base64');
+  return {
+    'exchange:identity': async () => ex.identity(),
+    'exchange:issueConfig': async ({ unit }, ctx) => ex.issueConfig(unit, ctx),
+    'exchange:setupUnit': async ({ dataBase64 }, ctx) => ex.setupUnit(bytes(dataBase64), ctx),
+    'exchange:submit': async ({ from, to }, ctx) => ex.submit(from, to, ctx),
+    'exchange:receive': async ({ dataBase64, dryRun, conflicts }, ctx) =>
+      ex.receive(bytes(dataBase64), { dryRun, conflicts }, ctx),
+  };
+}
