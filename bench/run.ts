@@ -8,6 +8,7 @@ import { runExcelBench } from './excel-bench';
 import { runAuthBench } from './auth-bench';
 import { runStartupBench } from './startup-bench';
 import { runLedgerBench } from './ledger-bench';
+import { runExchangeBench } from './exchange-bench';
 
 const RENDERER_BENCH = './renderer-bench.ts';
 
@@ -20,6 +21,7 @@ const suites: [string, () => Promise<void>][] = [
   ['账户与加密 auth', runAuthBench],
   ['启动 startup', runStartupBench],
   ['大台账 ledger', runLedgerBench],
+  ['报送包 exchange', runExchangeBench],
   // Loaded by path: it drives a page and is type-checked with the DOM library (tsconfig.e2e.json), not here.
   [
     '界面 renderer',
