@@ -26,11 +26,22 @@ interface ReturnOptions {
   rows: unknown[][];
   /** Header of the date column: the clerk's word for it. */
   dateHeader?: string;
+  /** Last month's sheet kept in the file, hidden, before this month's (as clerks reuse last month's file). */
+  hiddenFirst?: boolean;
 }
 
 /** The return as WPS saves it; data rows start at row 4. */
-async function townshipReturn({ rows, dateHeader = '会议时间' }: ReturnOptions): Promise<Buffer> {
+async function townshipReturn({
+  rows,
+  dateHeader = '会议时间',
+  hiddenFirst,
+}: ReturnOptions): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
+  if (hiddenFirst) {
+    const old = wb.addWorksheet('9月会议', { state: 'hidden' });
+    old.addRow(['序号', '会议日期', '单位名称', '会议类型', '会议名称']);
+    old.addRow([1, '2026-09-03', '东湖镇纪委', '其他', '九月的会']);
+  }
   const ws = wb.addWorksheet('10月会议');
   ws.mergeCells('A1:H1');
   ws.getCell('A1').value = '东湖镇纪检监察干部队伍教育整顿会议情况统计表';
@@ -99,6 +110,12 @@ describe("a township's return", () => {
       ]),
     );
     expect(p.warnings.join('')).not.toContain('学时');
+  });
+
+  it('reads the visible sheet, not last month’s hidden one before it', async () => {
+    const p = await preview(await townshipReturn({ rows: clean, hiddenFirst: true }));
+    expect(p.summary).toMatchObject({ sheetName: '10月会议', total: 3, canCommit: true });
+    expect(p.rows.map((r) => r.record?.title)).not.toContain('九月的会');
   });
 
   it('reads 会议时间 as 会议日期, and asks about a header it does not know', async () => {
