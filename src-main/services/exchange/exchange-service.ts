@@ -52,6 +52,9 @@ const travelling = () => ledgerList().filter((d) => !d.confidential);
 
 const b64 = (buf: Buffer) => buf.toString('base64');
 
+const MERGE_BACKUP_REASON = '合并报送包前自动备份';
+const MERGE_BACKUP_EVERY_MS = 10 * 60_000;
+
 const changedMeanwhile = () =>
   new AppFailure('conflict', '合并期间本机的记录被修改或删除了，没有合并任何记录。请重新接收该报送包。');
 
@@ -265,7 +268,7 @@ export function createExchangeService(sc: ServiceContext, deps: { appVersion: st
       }
       if (take.size) writes.set(plan.ledger, take);
     }
-    await sc.store.backup(`合并报送包前自动备份（${m.unit.name}）`);
+    await backupBeforeMerge(m.unit.name);
     await sc.store.updateMany((get) => {
       const out: Record<string, unknown> = { [MERGE_MARKS]: [...nextMarks.values()] };
       for (const [ledger, take] of writes) {
@@ -299,6 +302,24 @@ export function createExchangeService(sc: ServiceContext, deps: { appVersion: st
       ctx,
     );
     return done;
+  }
+
+  /**
+   * The backup before a merge, at most one per ten minutes: the office receives a month's packages one after
+   * another (200 for a large district), and a whole-store backup before each would write the data 200 times. The
+   * merges since that backup can always be received again from their packages (a replay is harmless).
+   */
+  async function backupBeforeMerge(unit: string): Promise<void> {
+    const newest = (await sc.store.listBackups())[0];
+    const age = newest ? sc.now().getTime() - Date.parse(newest.createdAt) : Infinity;
+    if (
+      newest?.reason.startsWith(MERGE_BACKUP_REASON) &&
+      !newest.problem &&
+      age >= 0 &&
+      age < MERGE_BACKUP_EVERY_MS
+    )
+      return;
+    await sc.store.backup(`${MERGE_BACKUP_REASON}（${unit}）`);
   }
 
   return { identity, issueConfig, setupUnit, submit, receive };

@@ -81,6 +81,14 @@ describe('data packages', () => {
     const backups = await office.app.store.listBackups();
     expect(backups.some((b) => b.reason === '合并报送包前自动备份（城关街道纪工委）')).toBe(true);
 
+    // Packages received one after another share the backup taken before the first (a month may bring 200).
+    await unit.ok('ledgers:create', {
+      ledger: 'meetings',
+      record: meeting({ title: '补报的会', date: '2026-04-20' }),
+    });
+    expect(await office.ok('exchange:receive', { dataBase64: await submit() })).toMatchObject({ added: 1 });
+    const merges = (await office.app.store.listBackups()).filter((b) => b.reason.startsWith('合并报送包前'));
+    expect(merges).toHaveLength(1);
     const before = office.app.store.get<LedgerRecord[]>(ledgerCollection('meetings'));
     expect(await office.ok('exchange:receive', { dataBase64: pkg })).toMatchObject({
       added: 0,
