@@ -1,8 +1,9 @@
 // 报送情况: the office's 报送任务 (which units return which ledgers for a period, by when), and for the one chosen who
 // has reported, who has not and who is late, with the 催报 text to send. Returns are recorded by the import, so
-// this screen only reads them; setting tasks up is for users who may change data.
+// this screen only reads them; setting tasks up is for users who may change data. Units that run this program
+// themselves send 报送包 instead, handled on the second tab (exchange/).
 import { DeleteOutlined, EditOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Empty, Select, Space, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Empty, Select, Space, Tabs, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import type { ReturnTask } from '../../../../src-main/shared/contract/returns';
 import { call } from '../../api/client';
@@ -13,6 +14,7 @@ import { useChannel } from '../../hooks/useChannel';
 import { useHotkeys } from '../../hooks/useHotkeys';
 import { useLocalStorageState } from '../../hooks/useLocalStorageState';
 import { canWriteAnything } from '../../lib/permissions';
+import { ExchangePanel } from './exchange/ExchangePanel';
 import { ReminderBox } from './ReminderBox';
 import { ReturnsTable } from './ReturnsTable';
 import { StatusSummary } from './StatusSummary';
@@ -27,6 +29,27 @@ function newestFirst(tasks: ReturnTask[]): ReturnTask[] {
 const WHAT_IT_IS = '设置各单位本期要报送哪些台账、何时截止，导入各单位报来的表格后，这里显示谁已报、谁未报。';
 
 export function ReturnsPage() {
+  const [tab, setTab] = useLocalStorageState<string>('campaign-desk.returnsTab', 'tasks');
+  return (
+    <div>
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
+        报送情况
+      </Typography.Title>
+      <Tabs
+        activeKey={tab === 'packages' ? 'packages' : 'tasks'}
+        onChange={setTab}
+        items={[
+          // Unmounted while hidden, so its Ctrl+N does not open the task form over the other tab.
+          { key: 'tasks', label: '报送任务', children: <ReturnTasks />, destroyOnHidden: true },
+          { key: 'packages', label: '报送包（下级单位使用本软件时）', children: <ExchangePanel /> },
+        ]}
+        data-testid="returns-tabs"
+      />
+    </div>
+  );
+}
+
+function ReturnTasks() {
   const { viewer } = useAppData();
   const { message, modal } = App.useApp();
   const canWrite = canWriteAnything(viewer);
@@ -81,9 +104,6 @@ export function ReturnsPage() {
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="returns-page">
       <div style={{ display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap' }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          报送情况
-        </Typography.Title>
         {task && (
           <Select
             value={task.id}
