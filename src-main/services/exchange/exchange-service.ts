@@ -105,12 +105,32 @@ export function createExchangeService(sc: ServiceContext, deps: { appVersion: st
       { action: '签发单位配置包', target: UNIT_KEYS, recordId: issued.id, detail: unit.name },
       ctx,
     );
+    const {
+      campaignName,
+      campaignStart,
+      campaignEnd,
+      phases,
+      groups,
+      choiceLists,
+      choiceMeanings,
+      fourForms,
+    } = settings;
     const bytes = writeConfig({
       office: settings.commissionName,
       unit,
       keyId: issued.id,
       key: issued.key,
       issuedAt: issued.issuedAt,
+      campaign: {
+        campaignName,
+        campaignStart,
+        campaignEnd,
+        phases,
+        groups,
+        choiceLists,
+        fourForms,
+        ...(choiceMeanings ? { choiceMeanings } : {}),
+      },
     });
     return { fileName: `${unit.name}单位配置包.json`, dataBase64: b64(bytes) };
   }
@@ -130,11 +150,22 @@ export function createExchangeService(sc: ServiceContext, deps: { appVersion: st
       key: config.key,
       setupAt: sc.now().toISOString(),
     };
-    // The unit joins this installation's unit list as the office knows it, so its records can name it.
+    // The unit joins this installation's unit list as the office knows it, so its records can name it, and takes
+    // the office's campaign (dates, phases, groups, lists), so its records pass the office's checks as they are.
+    // A fresh installation is set up by this: its first-run wizard has nothing left to ask.
     await sc.store.updateMany((get) => {
       const settings = get<ReturnType<ServiceContext['settings']>>('settings');
       const units = [...settings.units.filter((u) => u.id !== config.unit.id), config.unit];
-      return { settings: { ...settings, units }, [UNIT_IDENTITY]: [me] };
+      const fresh = !settings.setupDone;
+      return {
+        settings: {
+          ...settings,
+          ...(config.campaign ?? {}),
+          units,
+          ...(fresh ? { commissionName: config.unit.name, setupDone: true } : {}),
+        },
+        [UNIT_IDENTITY]: [me],
+      };
     });
     await sc.audit.record(
       { action: '设为填报单位', target: UNIT_IDENTITY, detail: `${config.unit.name}（${config.office}）` },

@@ -3,7 +3,7 @@
 // re-serialized before checking, so no two JSON writers can disagree about what was signed.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { LedgerKey, LedgerRecord } from '../../shared/ledgers/types';
-import type { Unit } from '../../shared/settings';
+import type { Settings, Unit } from '../../shared/settings';
 import { AppFailure } from '../../shared/result';
 
 export const CONFIG_FORMAT = 'campaign-desk-unit-config';
@@ -20,6 +20,21 @@ export interface UnitConfig {
   /** 32 random bytes, base64. */
   key: string;
   issuedAt: string;
+  /**
+   * The office's campaign as its records are checked against (dates, phases, working groups, choice lists): a unit
+   * set up with them writes records the office accepts as they are.
+   */
+  campaign?: Pick<
+    Settings,
+    | 'campaignName'
+    | 'campaignStart'
+    | 'campaignEnd'
+    | 'phases'
+    | 'groups'
+    | 'choiceLists'
+    | 'choiceMeanings'
+    | 'fourForms'
+  >;
 }
 
 export interface ReturnManifest {

@@ -20,6 +20,14 @@ let config: string;
 beforeEach(async () => {
   office = await openTestApp();
   await setUpOffice(office);
+  // An option of the office's own: the unit must be able to use it, and the office to accept it back.
+  const s = await office.ok('settings:get', {});
+  await office.ok('settings:update', {
+    settings: {
+      ...s,
+      choiceLists: { ...s.choiceLists, meetingType: [...s.choiceLists.meetingType, '片区联席会'] },
+    },
+  });
   unit = await openTestApp();
   config = (await office.ok('exchange:issueConfig', { unit: 'u-town1' })).dataBase64;
   await unit.ok('exchange:setupUnit', { dataBase64: config });
@@ -96,6 +104,20 @@ describe('data packages', () => {
       unchanged: 2,
     });
     expect(office.app.store.get<LedgerRecord[]>(ledgerCollection('meetings'))).toEqual(before);
+  });
+
+  it('sets a fresh unit up with the office’s campaign, so its records pass the office’s checks as they are', async () => {
+    const s = await unit.ok('settings:get', {});
+    expect(s).toMatchObject({
+      setupDone: true,
+      commissionName: '城关街道纪工委',
+      campaignStart: '2026-03-01',
+    });
+    expect(s.choiceLists.meetingType).toContain('片区联席会');
+    expect(s.units.map((u) => u.id)).toContain('u-town1');
+    await unit.ok('ledgers:create', { ledger: 'meetings', record: meeting({ type: '片区联席会' }) });
+    expect(await office.ok('exchange:receive', { dataBase64: await submit() })).toMatchObject({ added: 1 });
+    expect(meetingsOf(office)[0].type).toBe('片区联席会');
   });
 
   it('takes the unit’s later edits and deletions, and keeps the office’s own edits', async () => {
