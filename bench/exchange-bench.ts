@@ -198,7 +198,7 @@ async function runGrowth(root: string, units = 200, months = 12, perPackage = 10
   }
   await app.close();
   console.log(
-    `■ ${units} 个单位 × ${months} 个月（每包 ${perPackage} 条），每月逐包合并，经路由写入持久存储（每包合并前自动备份）`,
+    `■ ${units} 个单位 × ${months} 个月（每包 ${perPackage} 条），每月逐包合并，经路由写入持久存储（合并前自动备份，连续接收时每十分钟至多一次）`,
   );
   console.table(rows);
 }
