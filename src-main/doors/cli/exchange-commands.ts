@@ -69,27 +69,30 @@ export function registerExchangeCommands(program: Command, setExit: (code: numbe
     });
 
   program
-    .command('receive <file>')
-    .description('（区纪委监委）接收下级单位的报送包：核对签名、单位与数据版本，列出差异后合并')
+    .command('receive <files...>')
+    .description(
+      '（区纪委监委）接收下级单位的报送包（可一次多个）：核对签名、单位与数据版本，列出差异后一并合并',
+    )
     .option('--dry-run', '只核对并列出将新增、更新、删除和冲突的记录，不写入')
     .option('--conflicts <side>', '两边都改过的记录以哪一方为准：office（本机）或 unit（下级单位）')
-    .action(async (file: string, opts: { dryRun?: boolean; conflicts?: string }, cmd: Command) => {
+    .action(async (files: string[], opts: { dryRun?: boolean; conflicts?: string }, cmd: Command) => {
       if (opts.conflicts && opts.conflicts !== 'office' && opts.conflicts !== 'unit')
         throw new Error('--conflicts 只能是 office（以本机为准）或 unit（以下级单位为准）');
-      const dataBase64 = readInput(file).toString('base64');
+      const data = files.map((f) => readInput(f).toString('base64'));
       await withApp(cmd, async (_app, call) => {
-        const report = await call('exchange:receive', {
-          dataBase64,
+        const { reports } = await call('exchange:receiveMany', {
+          files: data,
           dryRun: !!opts.dryRun,
           ...(opts.conflicts ? { conflicts: opts.conflicts as 'office' | 'unit' } : {}),
         });
-        printReport(report);
+        reports.forEach(printReport);
+        const names = files.map((f) => path.basename(f)).join('、');
         process.stdout.write(
-          report.dryRun
-            ? `（试运行：未写入。文件 ${path.basename(file)}）\n`
-            : '已合并，合并前已自动备份。\n',
+          opts.dryRun
+            ? `（试运行：未写入。文件 ${names}）\n`
+            : `已合并 ${reports.length} 个报送包，合并前已自动备份。\n`,
         );
-        if (report.dryRun && report.conflicts.length) setExit(2);
+        if (opts.dryRun && reports.some((r) => r.conflicts.length)) setExit(2);
       });
     });
 }

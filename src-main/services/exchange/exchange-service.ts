@@ -245,93 +245,135 @@ export function createExchangeService(sc: ServiceContext, deps: { appVersion: st
     return body;
   }
 
+  /** One package: see receiveMany. */
   async function receive(
     bytes: Buffer,
     opts: { dryRun?: boolean; conflicts?: 'office' | 'unit' },
     ctx: CallContext,
   ): Promise<MergeReport> {
-    const body = verified(bytes);
-    const m = body.manifest;
+    return (await receiveMany([bytes], opts, ctx))[0];
+  }
+
+  /**
+   * Packages checked and merged together, all or none: planned one after another against the office's records
+   * as each earlier package leaves them, then written in one store write after one backup. A month's packages
+   * from 200 units then rewrite each ledger once, not 200 times.
+   */
+  async function receiveMany(
+    files: Buffer[],
+    opts: { dryRun?: boolean; conflicts?: 'office' | 'unit' },
+    ctx: CallContext,
+  ): Promise<MergeReport[]> {
+    const bodies = files.map((f) => verified(f));
     const settings = sc.settings();
-    const marks = new Map((sc.store.get<MergeMark[] | undefined>(MERGE_MARKS) ?? []).map((x) => [x.id, x]));
-    const plans: LedgerPlan[] = [];
-    const offices = new Map<LedgerKey, Map<string, LedgerRecord>>();
-    for (const [k, recs] of Object.entries(body.records) as [LedgerKey, LedgerRecord[]][]) {
-      const office = new Map(sc.repo.all(k).map((r) => [r.id, r]));
-      offices.set(k, office);
-      plans.push(
-        planLedger(ledgerDef(k), recs, office, marks, { unit: m.unit.id, from: m.from, to: m.to, settings }),
-      );
-    }
-    const problems = plans.flatMap((p) => p.problems);
-    if (problems.length)
-      throw new AppFailure(
-        'validation',
-        `“${m.unit.name}”的报送包中有 ${problems.length} 条记录不能接收，没有合并任何记录：${problems.slice(0, 5).join('；')}${problems.length > 5 ? '……' : ''}`,
-      );
-    const report = reportOf(body, plans, true);
-    if (opts.dryRun) return report;
-    if (report.conflicts.length && !opts.conflicts)
-      throw new AppFailure(
-        'conflict',
-        `有 ${report.conflicts.length} 条记录在本机和“${m.unit.name}”都改过，没有合并任何记录。请选择以哪一方为准后重新接收：${report.conflicts
-          .slice(0, 5)
-          .map((c) => `${ledgerDef(c.ledger).label}“${c.title}”（${c.date}）`)
-          .join('、')}${report.conflicts.length > 5 ? '等' : ''}。`,
-        { report },
-      );
     const takeUnit = opts.conflicts === 'unit';
     const taken = (o: Outcome) => o !== 'unchanged' && (o !== 'conflict' || takeUnit);
-    // The revisions both sides have after this merge, for the next one to tell who changed what since.
-    const nextMarks = new Map(marks);
+    const original = new Map<LedgerKey, Map<string, LedgerRecord>>();
+    const working = new Map<LedgerKey, Map<string, LedgerRecord>>();
+    const recordsOf = (k: LedgerKey) => {
+      let w = working.get(k);
+      if (!w) {
+        const o = new Map(sc.repo.all(k).map((r) => [r.id, r]));
+        original.set(k, o);
+        working.set(k, (w = new Map(o)));
+      }
+      return w;
+    };
+    // The revisions both sides have after the merge, for the next one to tell who changed what since.
+    const marks = new Map((sc.store.get<MergeMark[] | undefined>(MERGE_MARKS) ?? []).map((x) => [x.id, x]));
     const writes = new Map<LedgerKey, Map<string, LedgerRecord>>();
-    for (const plan of plans) {
-      const office = offices.get(plan.ledger)!;
-      const take = new Map<string, LedgerRecord>();
-      for (const { outcome, incoming: p } of plan.records) {
-        const o = office.get(p.id);
-        if (taken(outcome)) {
-          take.set(p.id, p);
-          nextMarks.set(p.id, { id: p.id, ledger: plan.ledger, unitRev: p.rev, officeRev: p.rev });
-        } else if (o && (outcome === 'conflict' || !marks.has(p.id))) {
-          nextMarks.set(p.id, { id: p.id, ledger: plan.ledger, unitRev: p.rev, officeRev: o.rev });
+    const planned = bodies.map((body) => {
+      const m = body.manifest;
+      const plans = (Object.entries(body.records) as [LedgerKey, LedgerRecord[]][]).map(([k, recs]) =>
+        planLedger(ledgerDef(k), recs, recordsOf(k), marks, {
+          unit: m.unit.id,
+          from: m.from,
+          to: m.to,
+          settings,
+        }),
+      );
+      const problems = plans.flatMap((p) => p.problems);
+      if (problems.length)
+        throw new AppFailure(
+          'validation',
+          `“${m.unit.name}”的报送包中有 ${problems.length} 条记录不能接收，没有合并任何记录：${problems.slice(0, 5).join('；')}${problems.length > 5 ? '……' : ''}`,
+        );
+      // What this package leaves behind, for the packages after it (and the write).
+      for (const plan of plans) {
+        const office = recordsOf(plan.ledger);
+        let take = writes.get(plan.ledger);
+        for (const { outcome, incoming: p } of plan.records) {
+          const o = office.get(p.id);
+          if (taken(outcome)) {
+            if (!take) writes.set(plan.ledger, (take = new Map<string, LedgerRecord>()));
+            take.set(p.id, p);
+            office.set(p.id, p);
+            marks.set(p.id, { id: p.id, ledger: plan.ledger, unitRev: p.rev, officeRev: p.rev });
+          } else if (o && (outcome === 'conflict' || !marks.has(p.id))) {
+            marks.set(p.id, { id: p.id, ledger: plan.ledger, unitRev: p.rev, officeRev: o.rev });
+          }
         }
       }
-      if (take.size) writes.set(plan.ledger, take);
+      return { body, plans };
+    });
+    const conflicts = planned.flatMap(({ body, plans }) =>
+      plans.flatMap((p) => p.conflicts.map((c) => ({ c, body }))),
+    );
+    if (opts.dryRun) return planned.map(({ body, plans }) => reportOf(body, plans, true));
+    if (conflicts.length && !opts.conflicts) {
+      const units = [...new Set(conflicts.map((x) => x.body.manifest.unit.name))].join('、');
+      throw new AppFailure(
+        'conflict',
+        `有 ${conflicts.length} 条记录在本机和“${units}”都改过，没有合并任何记录。请选择以哪一方为准后重新接收：${conflicts
+          .slice(0, 5)
+          .map(({ c }) => `${ledgerDef(c.ledger).label}“${c.title}”（${c.date}）`)
+          .join('、')}${conflicts.length > 5 ? '等' : ''}。`,
+        // One package: its report, to choose a side from; several: each package's.
+        planned.length === 1
+          ? { report: reportOf(planned[0].body, planned[0].plans, true) }
+          : { reports: planned.map(({ body, plans }) => reportOf(body, plans, true)) },
+      );
     }
-    await backupBeforeMerge(m.unit.name);
+    await backupBeforeMerge(
+      bodies
+        .map((b) => b.manifest.unit.name)
+        .join('、')
+        .slice(0, 60),
+    );
     await sc.store.updateMany((get) => {
-      const out: Record<string, unknown> = { [MERGE_MARKS]: [...nextMarks.values()] };
+      const out: Record<string, unknown> = { [MERGE_MARKS]: [...marks.values()] };
       for (const [ledger, take] of writes) {
         const current = get<LedgerRecord[]>(ledgerCollection(ledger));
-        const office = offices.get(ledger)!;
+        const read = original.get(ledger)!;
         const next = current.map((r) => {
           const t = take.get(r.id);
           if (!t) return r;
           // Planned against the office's copy as it was read: a save in between refuses the whole merge.
-          if (office.get(r.id)?.rev !== r.rev) throw changedMeanwhile();
+          if (read.get(r.id)?.rev !== r.rev) throw changedMeanwhile();
           return t;
         });
         const have = new Set(current.map((r) => r.id));
         for (const [id, r] of take) {
           if (have.has(id)) continue;
-          if (office.has(id)) throw changedMeanwhile();
+          if (read.has(id)) throw changedMeanwhile();
           next.push(r);
         }
         out[ledgerCollection(ledger)] = next;
       }
       return out;
     });
-    const done = reportOf(body, plans, false, takeUnit);
-    await sc.audit.record(
-      {
-        action: '合并报送包',
-        target: MERGE_MARKS,
-        recordId: randomUUID(),
-        detail: `${m.unit.name} ${m.from}至${m.to}：新增${done.added}条，更新${done.changed}条，删除${done.removed}条，冲突${done.conflicts.length}条${done.conflicts.length ? `（以${takeUnit ? '下级单位' : '本机'}为准）` : ''}`,
-      },
-      ctx,
-    );
+    const done = planned.map(({ body, plans }) => reportOf(body, plans, false, takeUnit));
+    for (const r of done) {
+      await sc.audit.record(
+        {
+          action: '合并报送包',
+          target: MERGE_MARKS,
+          recordId: randomUUID(),
+          detail: `${r.unit.name} ${r.from}至${r.to}：新增${r.added}条，更新${r.changed}条，删除${r.removed}条，冲突${r.conflicts.length}条${r.conflicts.length ? `（以${takeUnit ? '下级单位' : '本机'}为准）` : ''}`,
+        },
+        ctx,
+      );
+    }
     return done;
   }
 
@@ -353,7 +395,7 @@ export function createExchangeService(sc: ServiceContext, deps: { appVersion: st
     await sc.store.backup(`${MERGE_BACKUP_REASON}（${unit}）`);
   }
 
-  return { identity, issueConfig, setupUnit, submit, receive };
+  return { identity, issueConfig, setupUnit, submit, receive, receiveMany };
 }
 
 function reportOf(body: ReturnBody, plans: LedgerPlan[], dryRun: boolean, takeUnit = false): MergeReport {
@@ -391,7 +433,12 @@ export type ExchangeService = ReturnType<typeof createExchangeService>;
 export function createExchangeHandlers(
   ex: ExchangeService,
 ): HandlersFor<
-  'exchange:identity' | 'exchange:issueConfig' | 'exchange:setupUnit' | 'exchange:submit' | 'exchange:receive'
+  | 'exchange:identity'
+  | 'exchange:issueConfig'
+  | 'exchange:setupUnit'
+  | 'exchange:submit'
+  | 'exchange:receive'
+  | 'exchange:receiveMany'
 > {
   const bytes = (b64text: string) => Buffer.from(b64text, 'base64');
   return {
@@ -401,5 +448,8 @@ export function createExchangeHandlers(
     'exchange:submit': async ({ from, to }, ctx) => ex.submit(from, to, ctx),
     'exchange:receive': async ({ dataBase64, dryRun, conflicts }, ctx) =>
       ex.receive(bytes(dataBase64), { dryRun, conflicts }, ctx),
+    'exchange:receiveMany': async ({ files, dryRun, conflicts }, ctx) => ({
+      reports: await ex.receiveMany(files.map(bytes), { dryRun, conflicts }, ctx),
+    }),
   };
 }

@@ -57,6 +57,7 @@ export const CHANNEL_NAMES = [
   'exchange:setupUnit',
   'exchange:submit',
   'exchange:receive',
+  'exchange:receiveMany',
   'auth:status',
   'auth:setupAdmin',
   'auth:signIn',

@@ -85,4 +85,15 @@ export const exchangeContract = {
       .strict(),
     'write',
   ),
+  /** Office: several packages (a month's, from many units) checked and merged together in one write. */
+  'exchange:receiveMany': channel<{ reports: MergeReport[] }>()(
+    z
+      .object({
+        files: z.array(base64).min(1, '至少选择一个报送包').max(500, '一次最多接收500个报送包'),
+        dryRun: z.boolean().optional(),
+        conflicts: z.enum(['office', 'unit']).optional(),
+      })
+      .strict(),
+    'write',
+  ),
 } as const;

@@ -254,6 +254,44 @@ describe('data packages', () => {
   });
 });
 
+describe('several packages at once', () => {
+  it('merges two units’ packages in one write, or none of them when one is refused', async () => {
+    const other = await openTestApp();
+    try {
+      await other.ok('exchange:setupUnit', {
+        dataBase64: (await office.ok('exchange:issueConfig', { unit: 'u-office' })).dataBase64,
+      });
+      await unit.ok('ledgers:create', { ledger: 'meetings', record: meeting() });
+      await other.ok('ledgers:create', {
+        ledger: 'meetings',
+        record: meeting({ unit: 'u-office', title: '机关的会' }),
+      });
+      const mine = await submit();
+      const theirs = (await other.ok('exchange:submit', { from: '2026-04-01', to: '2026-04-30' })).dataBase64;
+
+      // A tampered second package refuses both: the first unit's records are not written either.
+      const file = JSON.parse(Buffer.from(theirs, 'base64').toString('utf8')) as { body: string };
+      file.body = file.body.replace('机关的会', '改过的会');
+      const bad = await office.call('exchange:receiveMany', {
+        files: [mine, Buffer.from(JSON.stringify(file)).toString('base64')],
+      });
+      expect(!bad.ok && bad.error.message).toContain('签名不符');
+      expect(meetingsOf(office)).toEqual([]);
+
+      const { reports } = await office.ok('exchange:receiveMany', { files: [mine, theirs] });
+      expect(reports.map((r) => [r.unit.name, r.added])).toEqual([
+        ['城关街道纪工委', 1],
+        ['区纪委监委机关', 1],
+      ]);
+      expect(meetingsOf(office).map((r) => r.title)).toEqual(['街道教育整顿推进会', '机关的会']);
+      const again = await office.ok('exchange:receiveMany', { files: [mine, theirs, mine] });
+      expect(again.reports.map((r) => r.unchanged)).toEqual([1, 1, 1]);
+    } finally {
+      await other.close();
+    }
+  });
+});
+
 describe('data packages from the command line', () => {
   const BIN = path.resolve('bin/campaign-desk.js');
   let tmp: ReturnType<typeof makeTempDir>;
@@ -289,7 +327,7 @@ describe('data packages from the command line', () => {
     expect(dry.code).toBe(0);
     expect(dry.out).toContain('会议：新增 1，更新 0，删除 0，不变 0');
     expect(dry.out).toContain('（试运行：未写入。');
-    expect(cli(officeDir, 'receive', pkg).out).toContain('已合并，合并前已自动备份。');
+    expect(cli(officeDir, 'receive', pkg).out).toContain('已合并 1 个报送包，合并前已自动备份。');
 
     writeFileSync(pkg, readFileSync(pkg, 'utf8').replace('街道教育整顿推进会', '改过的'));
     const bad = cli(officeDir, 'receive', pkg);
