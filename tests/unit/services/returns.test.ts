@@ -117,6 +117,15 @@ describe('报送', () => {
     expect(meetings()[0]).toMatchObject({ unit: 'u-town1', date: '2026-03-09', title: '街道第一次会议' });
   });
 
+  it('shows 报送情况 of a task that includes 问题线索 before the administrator exists (its counts stay 0)', async () => {
+    const rt = await task({ ledgers: ['meetings', 'clues'] });
+    const status = await t.ok('returns:status', { taskId: rt.id });
+    expect(status.units[0].ledgers.map((l) => [l.ledger, l.state, l.records])).toEqual([
+      ['meetings', 'pending', 0],
+      ['clues', 'pending', 0],
+    ]);
+  });
+
   it('says 逾期 after the due date, and nothing to chase once all have reported', async () => {
     const late = await task({ due: '2026-04-10' });
     const status = await t.ok('returns:status', { taskId: late.id });
