@@ -2,8 +2,10 @@
 // browser) is a unit running the program itself. The office issues the unit its 单位配置包 through the page (a
 // download); the unit is set up from that very file, records two meetings and writes its 报送包; the office checks it
 // on the page (the diff: 新增 2), merges it on 确认合并, sees a replay change nothing (all 不变), a tampered copy
-// refused (签名不符) and a record changed on both sides merged only once a side is chosen. Last, the unit's own
-// screen in a browser. Screenshots: the office view, the diff, the refusal, the conflict choice, the unit's view.
+// refused (签名不符) and a record changed on both sides merged only once a side is chosen. Two more units (two more
+// data directories) send their packages, received together: summed up, merged at once, a set with one tampered
+// package refused whole. Last, the unit's own screen in a browser. Screenshots: the office view, the diff, the
+// refusal, the conflict choice, several packages checked together (and refused, and with a conflict), the unit's view.
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArgsOf, Channel, ResultOf } from '../../src-main/shared/contract';
@@ -20,6 +22,11 @@ import type { FileBytes } from './pages/ExchangeScreen';
 const UNIT = 'u-qsz';
 const UNIT_NAME = '青山镇纪委';
 const TITLES = ['青山镇教育整顿推进会', '青山镇专题学习会'];
+/** Two more units, each with its own installation, whose packages the office receives together. */
+const OTHERS = [
+  { id: 'u-dhz', name: '东湖镇纪委', titles: ['东湖镇教育整顿动员会', '东湖镇警示教育会'] },
+  { id: 'u-bsz', name: '白沙镇纪委', titles: ['白沙镇专题党课'] },
+];
 
 describe('报送包', () => {
   let app: E2EApp;
@@ -55,8 +62,11 @@ describe('报送包', () => {
     const f = await unitOk('exchange:submit', { from: '2026-10-01', to: '2026-10-31' });
     return { name: f.fileName, bytes: Buffer.from(f.dataBase64, 'base64') };
   };
-  const officeMeetings = async () =>
-    (await app.api('ledgers:list', { ledger: 'meetings' })).records.filter((r) => r.unit === UNIT);
+  const officeMeetings = async (of = UNIT) =>
+    (await app.api('ledgers:list', { ledger: 'meetings' })).records.filter((r) => r.unit === of);
+  // The other units' installations, started in the test that uses them.
+  const otherDirs = OTHERS.map(() => makeTempDir('campaign-desk-e2e-unit-'));
+  const others: Awaited<ReturnType<typeof startWebServer>>[] = [];
 
   /** Closes the "已保存" notifications (a file task's), which would cover the top right of a screenshot. */
   const clearNotices = async () => {
@@ -64,6 +74,14 @@ describe('报送包', () => {
     await app.page.locator('.ant-notification-notice').first().waitFor({ state: 'detached' });
     await app.page.mouse.move(0, 0);
   };
+
+  /** Waits out the toasts of earlier steps (a finished one may linger unseen, fading out: not counted). */
+  const quiet = () =>
+    expect
+      .poll(() => app.page.locator('.ant-message-notice:not(.ant-message-fade-leave)').count(), {
+        timeout: 10_000,
+      })
+      .toBe(0);
 
   beforeAll(async () => {
     app = await startE2E({ demo: true });
@@ -77,7 +95,9 @@ describe('报送包', () => {
     await unitContext?.close();
     await app?.close();
     await unit?.close();
+    for (const o of others) await o.close();
     unitDir.remove();
+    for (const d of otherDirs) d.remove();
   });
 
   it('issues a unit its 单位配置包 from the office’s page, as a download, and shows it issued', async () => {
@@ -209,6 +229,121 @@ describe('报送包', () => {
     expect(now.place).toBe('镇里改：党委会议室');
   });
 
+  it('receives two units’ packages at once: summed up, merged together, a set with a tampered one refused whole', async () => {
+    // Each unit: issued its configuration, set up in its own data directory, two meetings or one in October.
+    const pkgs: FileBytes[] = [];
+    const calls: (<C extends Channel>(channel: C, args: ArgsOf<C>) => Promise<ResultOf<C>>)[] = [];
+    for (const [i, o] of OTHERS.entries()) {
+      const server = await startWebServer({ dataDir: otherDirs[i].dir });
+      others.push(server);
+      const ok = async <C extends Channel>(channel: C, args: ArgsOf<C>): Promise<ResultOf<C>> => {
+        const r = await server.app.call(channel, args, { ...unitCtx, sessionId: `e2e-${o.id}` });
+        if (!r.ok) throw new Error(`${o.id} ${channel}: ${r.error.message}`);
+        return r.data;
+      };
+      calls.push(ok);
+      const cfg = await app.api('exchange:issueConfig', { unit: o.id });
+      await ok('exchange:setupUnit', { dataBase64: cfg.dataBase64 });
+      for (const [n, title] of o.titles.entries())
+        await ok('ledgers:create', {
+          ledger: 'meetings',
+          record: meeting(title, `2026-10-${10 + n * 10}`, { unit: o.id }),
+        });
+      const f = await ok('exchange:submit', { from: '2026-10-01', to: '2026-10-31' });
+      pkgs.push({ name: f.fileName, bytes: Buffer.from(f.dataBase64, 'base64') });
+    }
+    const [dhz, bsz] = OTHERS;
+    const [atDhz] = calls;
+    const bszPkg = pkgs[1];
+    const titlesOf = async (of: string) => (await officeMeetings(of)).map((r) => r.title);
+
+    await screen.next();
+    await screen.upload(pkgs);
+    await screen.summary().waitFor();
+    expect(await screen.chosen().textContent()).toBe('已选择 2 个报送包（点击或拖入可更换）');
+    expect(await screen.summary().textContent()).toContain('共 2 个报送包，报送期间：2026年10月');
+    expect(await screen.totals().textContent()).toBe('新增 3 / 更新 0 / 删除 0 / 不变 0');
+    for (const o of OTHERS) {
+      const header = await screen.packagePanel(o.name).locator('.ant-collapse-header').textContent();
+      expect(header).toContain(`新增 ${o.titles.length} / 更新 0`);
+    }
+    // No conflicts: the first package is open, the other folded; one 确认合并 for both.
+    expect(await screen.report().count()).toBe(1);
+    expect(await screen.mergeButton().textContent()).toContain('确认合并 2 个报送包');
+    expect(await screen.mergeButton().isEnabled()).toBe(true);
+    for (const o of OTHERS) expect(await titlesOf(o.id)).not.toContain(o.titles[0]);
+    await clearNotices();
+    await quiet();
+    await shell.shot('exchange-many');
+
+    await screen.mergeButton().click();
+    await screen.done().waitFor({ timeout: 60_000 });
+    expect(await screen.done().textContent()).toContain('已合并 2 个报送包（2 个单位，2026年10月）');
+    expect(await screen.done().textContent()).toContain('合计新增 3 条，更新 0 条，不变 0 条');
+    for (const o of OTHERS) expect(await titlesOf(o.id)).toEqual(expect.arrayContaining(o.titles));
+
+    // 东湖镇 adds a meeting and changes one the office changed too; 白沙镇's next package was changed after it
+    // was written. Together they are refused, and 东湖镇's new meeting is not merged either.
+    const [mine] = (await officeMeetings(dhz.id)).filter((r) => r.title === dhz.titles[0]);
+    const edit = (place: string) => meeting(dhz.titles[0], '2026-10-10', { unit: dhz.id, place });
+    await app.api('ledgers:update', {
+      ledger: 'meetings',
+      id: mine.id,
+      rev: mine.rev,
+      record: edit('区里改'),
+    });
+    await atDhz('ledgers:update', {
+      ledger: 'meetings',
+      id: mine.id,
+      rev: mine.rev,
+      record: edit('镇里改'),
+    });
+    await atDhz('ledgers:create', {
+      ledger: 'meetings',
+      record: meeting('东湖镇整改推进会', '2026-10-28', { unit: dhz.id }),
+    });
+    const dhzNext = await atDhz('exchange:submit', { from: '2026-10-01', to: '2026-10-31' });
+    const dhzPkg = { name: dhzNext.fileName, bytes: Buffer.from(dhzNext.dataBase64, 'base64') };
+    const file = JSON.parse(bszPkg.bytes.toString('utf8')) as { body: string };
+    file.body = file.body.replace(bsz.titles[0], '篡改后的党课');
+    await screen.next();
+    await screen.upload([dhzPkg, { name: bszPkg.name, bytes: Buffer.from(JSON.stringify(file)) }]);
+    await expect.poll(() => screen.problem().textContent()).toContain(`“${bsz.name}”的报送包签名不符`);
+    expect(await screen.problem().textContent()).toContain('选择的 2 个报送包都没有合并');
+    expect(await screen.summary().count()).toBe(0);
+    expect(await titlesOf(dhz.id)).not.toContain('东湖镇整改推进会');
+    expect(await titlesOf(bsz.id)).not.toContain('篡改后的党课');
+    await quiet();
+    await shell.shot('exchange-many-refused');
+
+    // A file that is no 报送包 at all among them: named, as the server's words alone would not say which.
+    await screen.upload([dhzPkg, { name: '会议签到表.json', bytes: Buffer.from('{"rows":[]}') }]);
+    await expect.poll(() => screen.problem().textContent()).toContain('“会议签到表.json”：这不是报送包');
+    expect(await titlesOf(dhz.id)).not.toContain('东湖镇整改推进会');
+
+    // With 白沙镇's own package instead: 东湖镇's conflict is open to choose a side for; 白沙镇 has nothing new.
+    await screen.upload([dhzPkg, bszPkg]);
+    await screen.summary().waitFor();
+    expect(await screen.totals().textContent()).toBe('新增 1 / 更新 0 / 删除 0 / 不变 2 / 冲突 1');
+    expect(await screen.packageOpen(dhz.name)).toBe(true);
+    expect(await screen.packageOpen(bsz.name)).toBe(false);
+    expect(await screen.packagePanel(bsz.name).textContent()).toContain('无需合并');
+    expect(await screen.conflictRows().count()).toBe(1);
+    expect(await screen.mergeButton().isDisabled()).toBe(true);
+    await screen.chooseSide('以本机为准');
+    await expect.poll(() => screen.mergeButton().isEnabled()).toBe(true);
+    await clearNotices();
+    await quiet();
+    await shell.shot('exchange-many-conflict');
+
+    await screen.mergeButton().click();
+    await screen.done().waitFor({ timeout: 60_000 });
+    expect(await screen.done().textContent()).toContain('1 条两边都改过的记录以本机为准');
+    const now = await officeMeetings(dhz.id);
+    expect(now.map((r) => r.title)).toContain('东湖镇整改推进会');
+    expect(now.find((r) => r.id === mine.id)!.place).toBe('区里改');
+  });
+
   it('shows a 填报单位 which unit it is and writes its 报送包 from its own page', async () => {
     // The unit's installation as its clerk sees it (its first-run settings done), in a second browser page.
     const s = await unitOk('settings:get', {});
@@ -250,11 +385,13 @@ describe('报送包', () => {
   });
 
   it('re-issues after confirming: the old key’s packages are refused, the unit takes the new configuration', async () => {
-    const before = (await app.api('exchange:identity', {})).issued![0].keyId;
+    const before = (await app.api('exchange:identity', {})).issued!.find((i) => i.unit === UNIT)!.keyId;
     const renewed = await screen.issue(UNIT, true);
     const keyId = (JSON.parse(renewed.bytes.toString('utf8')) as { keyId: string }).keyId;
     expect(keyId).not.toBe(before);
-    await expect.poll(async () => (await app.api('exchange:identity', {})).issued![0].keyId).toBe(keyId);
+    await expect
+      .poll(async () => (await app.api('exchange:identity', {})).issued!.find((i) => i.unit === UNIT)!.keyId)
+      .toBe(keyId);
 
     await screen.next();
     await screen.upload(pkg);

@@ -1,5 +1,6 @@
 // Page object for 报送情况 → 报送包: the tab, the units' 单位配置包 table, the 报送包 upload with its check (the
-// diff), the conflict choice, 确认合并 and its result, and a 填报单位's own view.
+// diff; for several packages at once their sum and one folded panel each), the conflict choice, 确认合并 and its
+// result, and a 填报单位's own view.
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 
@@ -49,14 +50,18 @@ export class ExchangeScreen {
   }
 
   // ── 接收报送包 ─────────────────────────────────────────────────────────────────────────────────────────────
-  /** Chooses a package in the drop zone (as a file picked from disk) and waits for its check or its refusal. */
-  async upload(file: FileBytes) {
+  /**
+   * Chooses a package, or several at once, in the drop zone (as files picked from disk) and waits for the check or
+   * its refusal.
+   */
+  async upload(file: FileBytes | FileBytes[]) {
+    const files = Array.isArray(file) ? file : [file];
     await this.page
       .getByTestId('exchange-receive-upload')
       .locator('input[type=file]')
-      .setInputFiles({ name: file.name, mimeType: 'application/json', buffer: file.bytes });
+      .setInputFiles(files.map((f) => ({ name: f.name, mimeType: 'application/json', buffer: f.bytes })));
     await this.page
-      .locator('[data-testid=exchange-report], [data-testid=problem-list]')
+      .locator('[data-testid=exchange-report], [data-testid=exchange-summary], [data-testid=problem-list]')
       .first()
       .waitFor({ timeout: 60_000 });
   }
@@ -82,6 +87,34 @@ export class ExchangeScreen {
           return [cells[0], cells.slice(1).map(Number)];
         }),
       ),
+    );
+  }
+
+  // ── 一次接收多个报送包 ─────────────────────────────────────────────────────────────────────────────────────
+  /** What the drop zone says was chosen. */
+  chosen(): Locator {
+    return this.page.getByTestId('exchange-chosen');
+  }
+
+  /** The sum over the packages checked together (共 N 个报送包…, 合计 新增 … / 冲突 …). */
+  summary(): Locator {
+    return this.page.getByTestId('exchange-summary');
+  }
+
+  totals(): Locator {
+    return this.page.getByTestId('exchange-total');
+  }
+
+  /** One package's folded panel, by its unit's name. */
+  packagePanel(unitName: string): Locator {
+    return this.page
+      .locator('[data-testid=exchange-packages] > .ant-collapse-item')
+      .filter({ has: this.page.locator('.ant-collapse-header', { hasText: unitName }) });
+  }
+
+  async packageOpen(unitName: string): Promise<boolean> {
+    return (
+      (await this.packagePanel(unitName).getAttribute('class'))?.includes('ant-collapse-item-active') ?? false
     );
   }
 

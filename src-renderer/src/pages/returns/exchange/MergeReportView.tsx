@@ -9,9 +9,11 @@ import { LEDGERS } from '../../../../../src-main/shared/ledgers';
 import type { LedgerKey } from '../../../../../src-main/shared/ledgers/types';
 import { formatStamp } from '../../../lib/format';
 import { periodText } from '../../../lib/period';
+import { countsOf } from './mergeCounts';
+import type { Counts } from './mergeCounts';
 
 type LedgerRow = MergeReport['byLedger'][number];
-type Count = 'added' | 'changed' | 'removed' | 'unchanged';
+type Count = Exclude<keyof Counts, 'conflicts'>;
 
 const label = (k: LedgerKey) => LEDGERS[k]?.label ?? k;
 
@@ -28,22 +30,38 @@ function Num({ n, color }: { n: number; color: string }) {
   return <span style={{ color: n ? color : 'rgba(0,0,0,.35)', fontWeight: n ? 600 : 400 }}>{n}</span>;
 }
 
-export function CountsLine({ report }: { report: MergeReport }) {
+/**
+ * 新增 / 更新 / 删除 / 不变 (/ 冲突): large under a package's heading, small in a collapsed package's header. The test
+ * ids name the line and each count (`${testId}-added`, …).
+ */
+export function CountsLine({
+  counts,
+  small,
+  testId = 'exchange-counts',
+}: {
+  counts: Counts;
+  small?: boolean;
+  testId?: string;
+}) {
+  const countId = testId === 'exchange-counts' ? 'exchange-count' : testId;
   return (
-    <Typography.Text style={{ fontSize: 16 }} data-testid="exchange-counts">
+    <Typography.Text
+      style={small ? { fontSize: 13, whiteSpace: 'nowrap' } : { fontSize: 16 }}
+      data-testid={testId}
+    >
       {COUNTS.map((c, i) => (
         <Fragment key={c.key}>
           {i > 0 && <Typography.Text type="secondary"> / </Typography.Text>}
-          <span data-testid={`exchange-count-${c.key}`}>
-            {c.label} <Num n={report[c.key]} color={c.color} />
+          <span data-testid={`${countId}-${c.key}`}>
+            {c.label} <Num n={counts[c.key]} color={c.color} />
           </span>
         </Fragment>
       ))}
-      {report.conflicts.length > 0 && (
+      {counts.conflicts > 0 && (
         <>
           <Typography.Text type="secondary"> / </Typography.Text>
-          <span data-testid="exchange-count-conflicts" style={{ color: '#cf1322', fontWeight: 600 }}>
-            冲突 {report.conflicts.length}
+          <span data-testid={`${countId}-conflicts`} style={{ color: '#cf1322', fontWeight: 600 }}>
+            冲突 {counts.conflicts}
           </span>
         </>
       )}
@@ -103,7 +121,7 @@ export function MergeReportView({ report, fileName }: { report: MergeReport; fil
           </Descriptions.Item>
         )}
       </Descriptions>
-      <CountsLine report={report} />
+      <CountsLine counts={countsOf(report)} />
       <Table<LedgerRow>
         size="small"
         rowKey="ledger"

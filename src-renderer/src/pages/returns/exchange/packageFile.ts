@@ -36,3 +36,33 @@ export async function readPackageFile(
     };
   }
 }
+
+/** What 'exchange:receiveMany' takes at once. */
+export const MAX_FILES = 500;
+
+/**
+ * Several 报送包 chosen together (a month's, from many units), read in file-name order, so that one unit's packages
+ * sit together and its periods follow one another. All or none: the first file that cannot be read is the answer.
+ */
+export async function readPackageFiles(
+  files: File[],
+  what: string,
+): Promise<{ ok: true; files: ChosenFile[] } | { ok: false; error: AppError }> {
+  const bad = (message: string) => ({ ok: false as const, error: { code: 'bad_file' as const, message } });
+  if (files.length > MAX_FILES)
+    return bad(`一次选择了 ${files.length} 个文件，一次最多接收 ${MAX_FILES} 个${what}，请分几次接收。`);
+  // Sent in one request, whose size is bounded as one file's is.
+  const total = files.reduce((n, f) => n + f.size, 0);
+  if (files.length > 1 && total > MAX_BYTES)
+    return bad(
+      `选择的 ${files.length} 个文件共 ${formatBytes(total)}，一次最多接收约 ${formatBytes(MAX_BYTES)}，请分几次接收。`,
+    );
+  const sorted = [...files].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN', { numeric: true }));
+  const out: ChosenFile[] = [];
+  for (const f of sorted) {
+    const r = await readPackageFile(f, what);
+    if (!r.ok) return r;
+    out.push(r.file);
+  }
+  return { ok: true, files: out };
+}
