@@ -18,6 +18,7 @@ import type { ReturnBody } from '../src-main/services/exchange/package-format';
 import type { CallContext } from '../src-main/shared/context';
 import type { LedgerRecord } from '../src-main/shared/ledgers/types';
 import type { Settings, Unit } from '../src-main/shared/settings';
+import { durableWrite } from './floor-io';
 import { paired, printComparison } from './measure';
 
 const ctx: CallContext = { door: 'internal', user: null, sessionId: 'exchange-bench' };
@@ -99,18 +100,6 @@ function monthPackage(
   return writeReturn(body, key.key);
 }
 
-async function durableWrite(file: string, bytes: Buffer): Promise<void> {
-  const tmp = `${file}.floor-tmp`;
-  const h = await fs.open(tmp, 'w');
-  try {
-    await h.writeFile(bytes);
-    await h.sync();
-  } finally {
-    await h.close();
-  }
-  await fs.rename(tmp, file);
-}
-
 /** The floor: parse each package, check its HMAC, append its records, durably rewrite the ledger file. */
 async function floorMerge(file: string, packages: Buffer[], keys: string[]): Promise<void> {
   let all: unknown[] = [];
@@ -120,7 +109,7 @@ async function floorMerge(file: string, packages: Buffer[], keys: string[]): Pro
     if (sig !== f.signature) throw new Error('基准无效：签名不符');
     const body = JSON.parse(f.body) as ReturnBody;
     all = all.concat(body.records.meetings ?? []);
-    await durableWrite(file, Buffer.from(JSON.stringify(all)));
+    await durableWrite(file, Buffer.from(JSON.stringify(all)), { syncDir: false });
   }
 }
 

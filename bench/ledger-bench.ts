@@ -8,7 +8,6 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { createApp } from '../src-main/app/create-app';
 import type { App } from '../src-main/app/create-app';
@@ -17,7 +16,9 @@ import { ledgerCollection } from '../src-main/services/ledger-service';
 import type { CallContext } from '../src-main/shared/context';
 import type { LedgerQueryArgs } from '../src-main/shared/contract/core';
 import type { LedgerRecord } from '../src-main/shared/ledgers/types';
+import { launchChromium } from '../tests/helpers/chromium';
 import { startWebServer } from '../tests/helpers/web-server';
+import { durableWrite } from './floor-io';
 
 const ROWS = 50_000;
 const RUNS = 7;
@@ -26,15 +27,6 @@ const KEY_BUDGET_MS = 100;
 const SAVE_SIZES = [1_000, 5_000, 20_000, 50_000, 100_000, 300_000];
 const SAVE_RUNS = 7;
 const SAVE_BUDGET_MS = 50;
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
 const ctx: CallContext = { door: 'internal', user: null, sessionId: 'bench' };
 /** The first page the table asks for when the ledger opens (LedgerPage's defaults). */
 const FIRST_PAGE: LedgerQueryArgs = { ledger: 'meetings', offset: 0, limit: 50 };
@@ -240,7 +232,7 @@ async function runTableBench() {
   });
   const dir = mkdtempSync(path.join(os.tmpdir(), 'campaign-desk-ledger-bench-'));
   const server = await startWebServer({ dataDir: dir, demo: true });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   try {
     const m = await measureTable(server.app, browser, server.url);
     const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
@@ -281,19 +273,6 @@ async function runTableBench() {
   }
 }
 
-/** The raw baseline: the same bytes written to a temp file, fsynced and renamed over the target (no directory fsync). */
-async function rawWrite(file: string, bytes: Buffer): Promise<void> {
-  const tmp = `${file}.raw-tmp`;
-  const handle = await fs.open(tmp, 'w');
-  try {
-    await handle.writeFile(bytes);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await fs.rename(tmp, file);
-}
-
 async function saveCurvePoint(n: number) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'campaign-desk-save-bench-'));
   const app = await createApp({ dataDir: path.join(dir, 'data'), owner: 'test', logger: silentLogger });
@@ -332,11 +311,11 @@ async function saveCurvePoint(n: number) {
     const file = path.join(dir, 'data', `${ledgerCollection('meetings')}.json`);
     const bytes = await fs.readFile(file);
     const rawFile = path.join(dir, 'raw.json');
-    await rawWrite(rawFile, bytes);
+    await durableWrite(rawFile, bytes, { syncDir: false });
     const raw: number[] = [];
     for (let i = 0; i < SAVE_RUNS; i++) {
       const t = performance.now();
-      await rawWrite(rawFile, bytes);
+      await durableWrite(rawFile, bytes, { syncDir: false });
       raw.push(performance.now() - t);
     }
     return { n, mb: bytes.length / 1024 / 1024, app: app_, raw };

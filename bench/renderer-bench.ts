@@ -7,13 +7,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { createApp } from '../src-main/app/create-app';
 import { silentLogger } from '../src-main/app/logger';
 import { startWebServer as startDoor } from '../src-main/doors/http/web-server';
 import { ledgerCollection } from '../src-main/services/ledger-service';
 import type { LedgerRecord } from '../src-main/shared/ledgers/types';
+import { launchChromium } from '../tests/helpers/chromium';
 import { paired, printComparison } from './measure';
 import type { Paired } from './measure';
 
@@ -24,15 +24,6 @@ const STARTS = 9;
 const SEARCHES = 9;
 const START_BUDGET_MS = 1500;
 const SEARCH_BUDGET_MS = 100;
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (n: number) => `${n.toFixed(1)} ms`;
@@ -200,7 +191,7 @@ export async function runRendererBench({ search = true } = {}): Promise<void> {
   cpSync(RENDERER_DIR, staticDir, { recursive: true });
   writeFileSync(path.join(staticDir, BLANK_PAGE), '<!doctype html><title>空白</title><p>空白页</p>');
   const server = await startWebServer({ dataDir: path.join(dir, 'data'), staticDir });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   try {
     const js = initialJs(RENDERER_DIR);
     const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;

@@ -15,31 +15,13 @@ import { ledgerCollection } from '../src-main/services/ledger-service';
 import type { CallContext } from '../src-main/shared/context';
 import type { LedgerRecord } from '../src-main/shared/ledgers/types';
 import { Store } from '../src-main/store';
+import { durableWrite } from './floor-io';
 import { paired, printComparison, timed } from './measure';
 
 const RECORDS = 20_000;
 const SAVES = 30;
 const OPENS = 7;
 const ctx: CallContext = { door: 'internal', user: null, sessionId: 'store-bench' };
-
-/** Write to a temp file, fsync, rename over the target, fsync the folder: what "durable" costs at the least. */
-async function durableWrite(file: string, bytes: Buffer): Promise<void> {
-  const tmp = `${file}.floor-tmp`;
-  const h = await fs.open(tmp, 'w');
-  try {
-    await h.writeFile(bytes);
-    await h.sync();
-  } finally {
-    await h.close();
-  }
-  await fs.rename(tmp, file);
-  const d = await fs.open(path.dirname(file), 'r');
-  try {
-    await d.sync();
-  } finally {
-    await d.close();
-  }
-}
 
 async function durableAppend(file: string, bytes: Buffer): Promise<void> {
   const h = await fs.open(file, 'a');

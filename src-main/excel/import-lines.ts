@@ -19,11 +19,23 @@ const SIGNATURE =
 const NOTE = /^(注|备注|说明|填表说明)\s*[:：]/;
 
 /**
+ * The first characters of the words above. Every data row's first text is looked at: a record's (a date, a unit, a
+ * title) fails this test without its text being copied and normalized.
+ */
+const LEADS = new Set('合小总共累全填审制统负单主分联报注备说');
+
+/** The first character that is not a space (ASCII or full-width). */
+function leadingChar(text: string): string {
+  for (const c of text) if (c.trim()) return c;
+  return '';
+}
+
+/**
  * The kind of a line, from its first text cell and how many cells it fills; null for a line that may be a record.
  * A signature or note line fills few cells: a record whose first text happens to start with 联系人： is still read.
  */
 export function lineKind(firstText: string | undefined, filled: number): LineKind | null {
-  if (!firstText) return null;
+  if (!firstText || !LEADS.has(leadingChar(firstText))) return null;
   const t = halfWidth(firstText).trim();
   if (TOTAL.test(t.replace(/\s+/g, ''))) return 'total';
   if (filled <= 6 && SIGNATURE.test(`${t} `)) return 'signature';

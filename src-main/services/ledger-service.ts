@@ -19,7 +19,7 @@ import type { LedgerQuery } from './ledger-query';
 export const ledgerCollection = (ledger: LedgerKey) => `ledger-${ledger}`;
 
 /** Fields the system owns; a caller can never set them through `record`. */
-const SYSTEM_FIELDS = new Set([
+export const SYSTEM_FIELDS: ReadonlySet<string> = new Set([
   'id',
   'createdBy',
   'createdAt',

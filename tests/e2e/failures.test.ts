@@ -14,7 +14,8 @@ import { startWebServer as startDoor } from '../../src-main/doors/http/web-serve
 import { createSaveFile } from '../../src-main/electron/save-file';
 import { meetings } from '../../src-main/shared/ledgers/meetings';
 import { makeTempDir } from '../helpers/temp-dir';
-import { launchChromium, SHOTS_DIR, startE2E } from './helpers/app';
+import { launchChromium } from '../helpers/chromium';
+import { SHOTS_DIR, startE2E } from './helpers/app';
 import type { E2EApp } from './helpers/app';
 import { AppShellPage } from './pages/AppShellPage';
 import { LedgerScreen } from './pages/LedgerScreen';

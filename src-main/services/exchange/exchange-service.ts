@@ -16,6 +16,7 @@ import type { ServiceContext } from '../service-context';
 import { planLedger } from './merge-plan';
 import type { LedgerPlan, MergeMark, Outcome } from './merge-plan';
 import {
+  campaignOf,
   newKey,
   newKeyId,
   openReturn,
@@ -105,32 +106,13 @@ export function createExchangeService(sc: ServiceContext, deps: { appVersion: st
       { action: '签发单位配置包', target: UNIT_KEYS, recordId: issued.id, detail: unit.name },
       ctx,
     );
-    const {
-      campaignName,
-      campaignStart,
-      campaignEnd,
-      phases,
-      groups,
-      choiceLists,
-      choiceMeanings,
-      fourForms,
-    } = settings;
     const bytes = writeConfig({
       office: settings.commissionName,
       unit,
       keyId: issued.id,
       key: issued.key,
       issuedAt: issued.issuedAt,
-      campaign: {
-        campaignName,
-        campaignStart,
-        campaignEnd,
-        phases,
-        groups,
-        choiceLists,
-        fourForms,
-        ...(choiceMeanings ? { choiceMeanings } : {}),
-      },
+      campaign: campaignOf(settings),
     });
     return { fileName: `${unit.name}单位配置包.json`, dataBase64: b64(bytes) };
   }

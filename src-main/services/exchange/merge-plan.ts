@@ -7,6 +7,7 @@ import { recordTitle } from '../../shared/ledgers/record-text';
 import { recordSchemas } from '../../shared/ledgers/schema';
 import type { LedgerDef, LedgerKey, LedgerRecord } from '../../shared/ledgers/types';
 import type { Settings } from '../../shared/settings';
+import { SYSTEM_FIELDS } from '../ledger-service';
 
 /** The revisions of a record when it was last merged: the unit's copy, and the office's copy as written then. */
 export interface MergeMark {
@@ -32,17 +33,6 @@ export interface LedgerPlan {
   problems: string[];
 }
 
-const SYSTEM = new Set([
-  'id',
-  'createdBy',
-  'createdAt',
-  'updatedBy',
-  'updatedAt',
-  'rev',
-  'deletedAt',
-  'deletedBy',
-]);
-
 function problemOf(
   def: LedgerDef,
   r: LedgerRecord,
@@ -54,7 +44,7 @@ function problemOf(
   if (r.unit !== ctx.unit) return `${name}不是本单位的记录`;
   if (r.date < ctx.from || r.date > ctx.to) return `${name}不在报送期间内`;
   const editable: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(r)) if (!SYSTEM.has(k)) editable[k] = v;
+  for (const [k, v] of Object.entries(r)) if (!SYSTEM_FIELDS.has(k)) editable[k] = v;
   const parsed = recordSchemas(def, ctx.settings).for(ctx.office).safeParse(editable);
   if (!parsed.success) return `${name}：${parsed.error.issues.map((i) => i.message).join('；')}`;
   return null;

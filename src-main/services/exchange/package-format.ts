@@ -24,17 +24,27 @@ export interface UnitConfig {
    * The office's campaign as its records are checked against (dates, phases, working groups, choice lists): a unit
    * set up with them writes records the office accepts as they are.
    */
-  campaign?: Pick<
-    Settings,
-    | 'campaignName'
-    | 'campaignStart'
-    | 'campaignEnd'
-    | 'phases'
-    | 'groups'
-    | 'choiceLists'
-    | 'choiceMeanings'
-    | 'fourForms'
-  >;
+  campaign?: Campaign;
+}
+
+/** The parts of the office's settings a unit takes with its configuration (see UnitConfig.campaign). */
+export const CAMPAIGN_KEYS = [
+  'campaignName',
+  'campaignStart',
+  'campaignEnd',
+  'phases',
+  'groups',
+  'choiceLists',
+  'choiceMeanings',
+  'fourForms',
+] as const satisfies readonly (keyof Settings)[];
+export type Campaign = Partial<Pick<Settings, (typeof CAMPAIGN_KEYS)[number]>>;
+
+/** The office's campaign as a configuration carries it (settings it never had, like choiceMeanings, left out). */
+export function campaignOf(settings: Settings): Campaign {
+  const out: Record<string, unknown> = {};
+  for (const k of CAMPAIGN_KEYS) if (settings[k] !== undefined) out[k] = settings[k];
+  return out;
 }
 
 export interface ReturnManifest {

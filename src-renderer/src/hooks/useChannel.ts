@@ -3,7 +3,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ArgsOf, Channel, ResultOf } from '../../../src-main/shared/contract';
 import type { AppError } from '../../../src-main/shared/result';
-import { call, onSessionEvent } from '../api/client';
+import { call } from '../api/client';
+import { useReloadAfterSignIn } from './useReloadAfterSignIn';
 
 interface State<T> {
   key: string | null;
@@ -47,13 +48,7 @@ export function useChannel<C extends Channel>(channel: C, args: ArgsOf<C> | null
   }, [channel, key, tick]);
 
   const refresh = useCallback(() => setTick((t) => t + 1), []);
-  const lostSession = state.key === key && state.error?.code === 'unauthenticated';
-  useEffect(() => {
-    if (!lostSession) return;
-    return onSessionEvent((e) => {
-      if (e === 'restored') refresh();
-    });
-  }, [lostSession, refresh]);
+  useReloadAfterSignIn(state.key === key && state.error?.code === 'unauthenticated', refresh);
   const setData = useCallback(
     (update: (old: ResultOf<C> | undefined) => ResultOf<C> | undefined) =>
       setState((old) => ({ ...old, data: update(old.data) })),

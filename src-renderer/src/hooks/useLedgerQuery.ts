@@ -3,7 +3,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { LedgerQueryArgs, LedgerQueryResult } from '../../../src-main/shared/contract/core';
 import type { AppError, Result } from '../../../src-main/shared/result';
-import { call, onSessionEvent } from '../api/client';
+import { call } from '../api/client';
+import { useReloadAfterSignIn } from './useReloadAfterSignIn';
 
 interface State {
   key: string | null;
@@ -72,13 +73,7 @@ export function useLedgerQuery(args: LedgerQueryArgs): LedgerQueryState {
   }, [key, tick]);
 
   const refresh = useCallback(() => setTick((t) => t + 1), []);
-  const lostSession = state.key === key && state.error?.code === 'unauthenticated';
-  useEffect(() => {
-    if (!lostSession) return;
-    return onSessionEvent((e) => {
-      if (e === 'restored') refresh();
-    });
-  }, [lostSession, refresh]);
+  useReloadAfterSignIn(state.key === key && state.error?.code === 'unauthenticated', refresh);
 
   return {
     data: state.data,

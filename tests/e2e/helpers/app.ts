@@ -1,27 +1,13 @@
 // Starts the real app in web mode on a fresh data directory and a headless Chromium page pointed at it.
 import { mkdirSync } from 'node:fs';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import type { ArgsOf, Channel, ResultOf } from '../../../src-main/shared/contract';
 import type { Result } from '../../../src-main/shared/result';
+import { launchChromium } from '../../helpers/chromium';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { startWebServer } from '../../helpers/web-server';
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
-
 export const SHOTS_DIR = '/tmp/shots';
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-}
 
 type Server = Awaited<ReturnType<typeof startWebServer>>;
 
