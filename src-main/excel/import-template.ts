@@ -7,7 +7,7 @@ import type { Settings } from '../shared/settings';
 import { ledgerColumns } from './columns';
 import { ymdToUtcDate } from './cell-value';
 import { colLetter } from './refs';
-import { BORDER_ALL, FONT } from './sheet-style';
+import { BORDER_ALL, FONT, printSetup } from './sheet-style';
 import { writeXlsx } from './xml-safe';
 
 /** Rows of the template that carry drop-down lists: bounded, as whole-column validations bloat every reader. */
@@ -45,9 +45,10 @@ export async function buildImportTemplate(
   const firstDataRow = headerRow + 1;
   const wb = new ExcelJS.Workbook();
   wb.creator = settings.officeName;
-  const ws = wb.addWorksheet(ledgerSheetName(def), {
-    views: [{ state: 'frozen', ySplit: headerRow, xSplit: 0 }],
-  });
+  const ws = wb.addWorksheet(ledgerSheetName(def));
+  // Printed, it fits the page width (the notes and the 填报单位 line are no longer cut between pages), header
+  // rows repeated; the header stays frozen on screen.
+  printSetup(ws, { landscape: true, headerRows: `1:${headerRow}` });
   const lists = wb.addWorksheet('选项', { state: 'hidden' });
   const last = colLetter(cols.length);
 
