@@ -38,9 +38,14 @@ export function collectionSpecs(today: () => string): Record<string, CollectionS
                 choiceLists: { ...DEFAULT_CHOICE_LISTS, ...(v as { choiceLists: object }).choiceLists },
               }
             : v;
-        const r = SettingsSchema.safeParse(withLists);
+        // One parse per open or save: zod's compiled fast path would cost more to build than it saves.
+        const r = SettingsSchema.safeParse(withLists, { jitless: true });
         if (!r.success) throw new Error(`设置文件内容无效：${r.error.issues[0]?.message ?? ''}`);
-        return r.data;
+        // Settings as read (the store hands them over frozen) stay the same object when parsing changed nothing:
+        // zod always returns a new one, and the store writes a new value back, so an open with nothing to fill in
+        // (every CLI command) would rewrite settings.json. A caller's own object is never kept: it may share parts
+        // with others (defaultSettings' groups) that storing it would freeze.
+        return Object.isFrozen(v) && JSON.stringify(r.data) === JSON.stringify(v) ? v : r.data;
       },
     },
     templates: { default: () => [], validate: arrayOfObjects('模板') },

@@ -5,6 +5,14 @@ export type Door = 'ipc' | 'http' | 'cli' | 'internal';
 
 export type Role = 'admin' | 'member' | 'clue' | 'readonly';
 
+export const ROLES = ['admin', 'member', 'clue', 'readonly'] as const satisfies readonly Role[];
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: '管理员',
+  member: '工作组成员',
+  clue: '线索工作组成员',
+  readonly: '只读',
+};
+
 export interface SessionUser {
   id: string;
   username: string;

@@ -1,6 +1,6 @@
 // Calendar dates as plain 'YYYY-MM-DD' strings: no time zone can shift them (the office is in UTC+8,
-// Excel serials are UTC), and string comparison orders them.
-import { z } from 'zod';
+// Excel serials are UTC), and string comparison orders them. No zod here (the schemas are in date-schemas.ts): the
+// renderer's first screen uses these functions, and a module it shares with later screens carries its imports along.
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONTH_RE = /^(\d{4})-(\d{2})$/;
@@ -21,28 +21,6 @@ export function isValidMonth(s: string): boolean {
 export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
-
-/** The check of a date field (for zod's superRefine): a day that cannot exist is told apart from a wrong format. */
-export function checkDate(label: string) {
-  return (v: string, ctx: z.RefinementCtx): void => {
-    if (isValidDate(v)) return;
-    const impossible = impossibleDateReason(v);
-    ctx.addIssue({
-      code: 'custom',
-      message: impossible
-        ? `${label}“${v}”这个日期不存在（${impossible}）`
-        : `${label}不是有效日期（格式：2026-04-15）`,
-    });
-  };
-}
-
-export const dateString = (label = '日期') =>
-  z.string({ error: `${label}必须填写` }).superRefine(checkDate(label));
-
-export const monthString = (label = '月份') =>
-  z
-    .string({ error: `${label}必须填写` })
-    .refine(isValidMonth, { message: `${label}不是有效月份（格式：2026-04）` });
 
 /** A closed date range [from, to], both inclusive. */
 export interface DateRange {

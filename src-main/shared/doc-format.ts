@@ -1,6 +1,6 @@
 // The Word format preset (GB/T 9704-2012 by default): margins, grid, font per role and page-number style,
 // editable by the office because font names and habits differ between offices. Pure data and arithmetic.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const PAGE_NUMBER_STYLES = ['odd-right-even-left', 'center'] as const;
 export type PageNumberStyle = (typeof PAGE_NUMBER_STYLES)[number];

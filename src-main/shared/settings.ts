@@ -1,7 +1,8 @@
 // The office's settings: who they are, the campaign's phases, working groups, units, editable choice lists
 // and the outcome → four-forms mapping. One zod schema validates every door.
-import { z } from 'zod';
-import { dateString, isValidDate } from './dates';
+import * as z from 'zod';
+import { dateString } from './date-schemas';
+import { isValidDate } from './dates';
 import { DEFAULT_CHOICE_LISTS, DEFAULT_FOUR_FORMS } from './choices';
 import { DocFormatSchema } from './doc-format';
 

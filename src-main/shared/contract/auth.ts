@@ -1,17 +1,13 @@
 // Accounts, sessions and the 操作日志 channels: sign-in, user management by the administrator, audit search and check.
-import { z } from 'zod';
-import type { CallContext, Role, SessionUser } from '../context';
-import { dateString } from '../dates';
+import * as z from 'zod';
+import { ROLES } from '../context';
+import type { CallContext, SessionUser } from '../context';
+import { dateString } from '../date-schemas';
 import { channel } from './channel';
 import type { ChannelDef } from './channel';
 
-export const ROLES = ['admin', 'member', 'clue', 'readonly'] as const satisfies readonly Role[];
-export const ROLE_LABELS: Record<Role, string> = {
-  admin: '管理员',
-  member: '工作组成员',
-  clue: '线索工作组成员',
-  readonly: '只读',
-};
+// Kept beside the Role type (no zod there): the renderer's first screen needs the labels, not the schemas.
+export { ROLE_LABELS, ROLES } from '../context';
 
 /** What the administrator sees of an account; never the password hash or key material. */
 export interface UserInfo extends SessionUser {

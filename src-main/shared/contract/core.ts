@@ -1,5 +1,5 @@
 // Core channels: app info, settings, the generic ledger channels, the recycle bin, store maintenance, demo data.
-import { z } from 'zod';
+import * as z from 'zod';
 import { LEDGER_KEYS } from '../ledgers/types';
 import type { LedgerRecord } from '../ledgers/types';
 import type { Settings } from '../settings';

@@ -1,7 +1,7 @@
 // Excel channels: the 统计表 workbook (built-in or the superior's template filled), ledger export, import
 // template, import preview and commit, and the store of superiors' templates. Files cross as base64.
-import { z } from 'zod';
-import { dateString } from '../dates';
+import * as z from 'zod';
+import { dateString } from '../date-schemas';
 import { channel } from './channel';
 import { ledgerKey } from './core';
 import { returnFor } from './returns';

@@ -1,8 +1,8 @@
 // Data packages between the office and units that run the app themselves. The office issues each such unit a
 // 单位配置包 (its identity and a signing key); the unit, set up from it as a 填报单位, writes a 报送包 per period (its
 // records, a manifest, an HMAC-SHA256 signature); the office checks and merges it by record id and revision.
-import { z } from 'zod';
-import { dateString } from '../dates';
+import * as z from 'zod';
+import { dateString } from '../date-schemas';
 import type { LedgerKey } from '../ledgers/types';
 import { channel } from './channel';
 

@@ -1,6 +1,6 @@
 // The one contract: every channel any door can call, merged from each domain's fragment.
 // A door, the router and the renderer's client all take their types from here.
-import { z } from 'zod';
+import * as z from 'zod';
 // The one locale, not `z.locales` (all ~50 of them, a third of zod's code).
 import zhCN from 'zod/v4/locales/zh-CN.js';
 import type { CallContext } from '../context';

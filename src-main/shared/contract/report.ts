@@ -1,7 +1,7 @@
 // Report channels: the parts of the progress report the office writes per period (亮点, 存在的问题, 下一步打算),
 // and the monthly package: report, statistics workbook and the superior's template, written into one folder.
-import { z } from 'zod';
-import { dateString, monthString } from '../dates';
+import * as z from 'zod';
+import { dateString, monthString } from '../date-schemas';
 import { channel } from './channel';
 
 /** What the office writes for a period; each is free text, one paragraph a line. */

@@ -1,7 +1,7 @@
 // 报送 (returns) channels: what each unit must return for a period (a 报送任务: which ledgers, by when), the returns
 // recorded as the units' sheets are imported, and 报送情况 (who has reported, who is late, the 催报 text to send).
-import { z } from 'zod';
-import { dateString } from '../dates';
+import * as z from 'zod';
+import { dateString } from '../date-schemas';
 import type { LedgerKey } from '../ledgers/types';
 import { channel } from './channel';
 import { ledgerKey } from './core';

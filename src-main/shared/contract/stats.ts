@@ -1,6 +1,6 @@
 // Statistics channels: the indicator catalog and its values for a period (本期) and cumulatively (累计).
-import { z } from 'zod';
-import { dateString } from '../dates';
+import * as z from 'zod';
+import { dateString } from '../date-schemas';
 import type { IndicatorInfo, IndicatorValue } from '../indicators';
 import { channel } from './channel';
 

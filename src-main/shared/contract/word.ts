@@ -1,7 +1,7 @@
 // Word channels: the progress report (built-in or the office's own template filled), the report as a template,
 // the bulletin, the store of Word templates and a preview of what a template's placeholders will be filled with.
-import { z } from 'zod';
-import { dateString } from '../dates';
+import * as z from 'zod';
+import { dateString } from '../date-schemas';
 import { channel } from './channel';
 
 /** A .docx going out to the caller; `fonts` names every font it asks for, so the UI can say which to install. */

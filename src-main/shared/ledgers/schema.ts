@@ -6,8 +6,9 @@
 // invisible (pasted from Word or a broken file), so a clerk told about them could not find them to delete.
 // recordSchemas() keeps the built schema per (ledger, settings object): building one costs as much as parsing
 // dozens of records, and a bulk import used to build one per record.
-import { z } from 'zod';
-import { checkDate, isValidMonth } from '../dates';
+import * as z from 'zod';
+import { checkDate } from '../date-schemas';
+import { isValidMonth } from '../dates';
 import { cleanXmlText } from '../xml-text';
 import type { FieldDef, LedgerDef } from './types';
 import { choiceMeaningsOf, NO_RENAMES } from '../choice-meanings';

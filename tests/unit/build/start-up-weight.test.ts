@@ -1,5 +1,7 @@
 // What each program loads before it can answer: the preload lists channel names without zod, and the CLI and web
-// mode open the app without docx, exceljs or jszip, which load with the first Word or Excel call.
+// mode open the app without docx, exceljs or jszip, which load with the first Word or Excel call, and without
+// zod's other locales: `import { z } from 'zod'` bundles all of zod, every locale and the JSON Schema tools
+// (esbuild keeps each member of that object), four times the code `import * as z from 'zod'` keeps.
 import { describe, expect, it } from 'vitest';
 import { build } from 'esbuild';
 import type { Metafile } from 'esbuild';
@@ -32,7 +34,7 @@ describe('start-up weight', () => {
     expect(r.outputFiles[0].contents.length).toBeLessThan(16 * 1024);
   });
 
-  it('opens the app in the CLI and web mode without docx, exceljs or jszip', async () => {
+  it('opens the app in the CLI and web mode without docx, exceljs, jszip or the other zod locales', async () => {
     const options = (nodeBuildOptions as (outdir: string) => object)('out/start-up-weight-test');
     const r = await build({ ...options, metafile: true, logLevel: 'silent' });
     // Web mode imports the app with itself; the CLI imports it when a command runs (src-main/doors/cli/open-app.ts).
@@ -41,6 +43,11 @@ describe('start-up weight', () => {
       expect(loaded).toContain('src-main/app/create-app.ts');
       expect(loaded).toContain('src-main/store/store.ts');
       expect(loaded.filter((i) => HEAVY.some((h) => i.startsWith(h)))).toEqual([]);
+      // English is zod's default, set when it loads; Chinese is ours (src-main/shared/contract/index.ts).
+      expect(loaded.filter((i) => i.startsWith('node_modules/zod/v4/locales/')).sort()).toEqual([
+        'node_modules/zod/v4/locales/en.js',
+        'node_modules/zod/v4/locales/zh-CN.js',
+      ]);
     }
     // …and they are still in the program, for the first Word or Excel call.
     const all = Object.keys(r.metafile.inputs);
