@@ -2,8 +2,9 @@
 // failure from ever being a blank window: the error boundary, the banner when the local service stops answering,
 // and (web mode) the page for an address whose token the restarted service no longer accepts. The wizard is shown
 // once in the life of a data directory: its code (forms, the settings sections) loads only then.
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useConnection } from './api/connection';
+import { endEarlyCalls } from './api/early';
 import { AppDataProvider } from './components/AppDataProvider';
 import { ConnectionBanner } from './components/ConnectionBanner';
 import { ErrorBoundary } from './components/ErrorBoundary';
@@ -26,6 +27,8 @@ function Gate() {
 
 export function App() {
   const { stale } = useConnection();
+  // After every screen of the first render took its early answer (children's effects run first): drop the rest.
+  useEffect(endEarlyCalls, []);
   if (stale) return <StaleTokenPage />;
   return (
     <>

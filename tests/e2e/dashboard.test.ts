@@ -1,4 +1,5 @@
 // 首页 on the demonstration data: every key number card shows what stats:compute gives for the same period.
+import type { Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IndicatorRaw } from '../../src-main/shared/indicators';
 import { startE2E } from './helpers/app';
@@ -64,5 +65,28 @@ describe('首页', () => {
       await new AppShellPage(app.page).shot('dashboard-overdue');
       await app.page.keyboard.press('Escape');
     }
+  });
+
+  it('opens on the remembered period, asking for each first answer only once', async () => {
+    await dash.choosePeriod('全程');
+    const settings = await app.api('settings:get', {});
+    const calls: { channel: string; body: string }[] = [];
+    const track = (r: Request) => {
+      const m = /\/api\/([^/?]+)$/.exec(new URL(r.url()).pathname);
+      if (m) calls.push({ channel: decodeURIComponent(m[1]), body: r.postData() ?? '' });
+    };
+    app.page.on('request', track);
+    await app.page.reload();
+    await expect.poll(async () => (await dash.cards()).length).toBeGreaterThanOrEqual(8);
+    await app.page.getByTestId('task-lights').waitFor();
+    app.page.off('request', track);
+    const count = (c: string) => calls.filter((x) => x.channel === c).length;
+    // Asked by boot.ts while the script was still loading, and taken by the screens: never asked twice.
+    for (const c of ['app:info', 'auth:status', 'settings:get', 'stats:dashboard'])
+      expect(count(c), c).toBe(1);
+    const stats = calls.find((x) => x.channel === 'stats:dashboard')!;
+    expect(JSON.parse(stats.body)).toEqual({ from: settings.campaignStart, to: settings.campaignEnd });
+    expect(await dash.period()).toEqual({ from: settings.campaignStart, to: settings.campaignEnd });
+    await expectCardsMatchCompute();
   });
 });

@@ -9,10 +9,8 @@ import { useChannel } from '../hooks/useChannel';
 import { useIdleLock } from '../hooks/useIdleLock';
 import { AppDataContext } from '../lib/appContext';
 import type { AppData } from '../lib/appContext';
-import { ChangePasswordModal } from '../pages/auth/ChangePasswordModal';
-import { LockScreen } from '../pages/auth/LockScreen';
+import { ChangePasswordModal, LockScreen, preloadAuthScreens, SignInPage } from '../pages/auth/lazy';
 import type { LockReason } from '../pages/auth/LockScreen';
-import { SignInPage } from '../pages/auth/SignInPage';
 import { ErrorState } from './ErrorState';
 import { LoadingState } from './LoadingState';
 
@@ -41,6 +39,10 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
   }, [refreshInfoOnly, refreshAuth]);
 
   const user = info.data?.accountsEnabled ? (info.data.user ?? null) : null;
+  const accountsEnabled = !!info.data?.accountsEnabled;
+  useEffect(() => {
+    if (accountsEnabled) preloadAuthScreens();
+  }, [accountsEnabled]);
 
   const lockAs = useCallback(
     (reason: LockReason) => {

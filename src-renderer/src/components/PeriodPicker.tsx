@@ -1,9 +1,11 @@
 // Picks the statistics period: 本周, 上周, 本月, 上月, each phase, 全程, optionally a month from a calendar, or a custom
 // range; shows the dates it stands for.
-import { DatePicker, Segmented, Space, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Segmented, Space, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
 import type { PeriodState } from '../hooks/usePeriod';
 import { monthRange } from '../lib/period';
+
+const PeriodDates = lazy(() => import('./PeriodDates'));
 
 interface Props {
   state: PeriodState;
@@ -19,6 +21,11 @@ export function PeriodPicker({ state, monthPicker, disabled }: Props) {
     ...(monthPicker ? [{ value: 'pickedMonth', label: '选择月份' }] : []),
     { value: 'custom', label: '自定义' },
   ];
+  const range = (
+    <Typography.Text type="secondary" data-testid="period-range">
+      {period.from} 至 {period.to}
+    </Typography.Text>
+  );
   return (
     <Space wrap data-testid="period-picker" data-key={period.key} data-from={period.from} data-to={period.to}>
       <Segmented
@@ -32,38 +39,12 @@ export function PeriodPicker({ state, monthPicker, disabled }: Props) {
           else choose({ key: String(k) });
         }}
       />
-      {period.key === 'custom' ? (
-        <DatePicker.RangePicker
-          allowClear={false}
-          disabled={disabled}
-          value={[dayjs(period.from), dayjs(period.to)]}
-          onChange={(v) => {
-            if (v?.[0] && v[1])
-              choose({ key: 'custom', from: v[0].format('YYYY-MM-DD'), to: v[1].format('YYYY-MM-DD') });
-          }}
-        />
-      ) : period.key === 'pickedMonth' ? (
-        <Space size={8}>
-          <DatePicker
-            picker="month"
-            allowClear={false}
-            disabled={disabled}
-            value={dayjs(period.from)}
-            format="YYYY年M月"
-            aria-label="月份"
-            data-testid="period-month"
-            onChange={(v) => {
-              if (v) choose({ key: 'pickedMonth', ...monthRange(v.format('YYYY-MM')) });
-            }}
-          />
-          <Typography.Text type="secondary" data-testid="period-range">
-            {period.from} 至 {period.to}
-          </Typography.Text>
-        </Space>
+      {period.key === 'custom' || period.key === 'pickedMonth' ? (
+        <Suspense fallback={range}>
+          <PeriodDates state={state} disabled={disabled} />
+        </Suspense>
       ) : (
-        <Typography.Text type="secondary" data-testid="period-range">
-          {period.from} 至 {period.to}
-        </Typography.Text>
+        range
       )}
     </Space>
   );

@@ -1,9 +1,10 @@
 // Loads a contract channel's data with loading / error state and refresh; keeps data while refreshing. A load refused
 // for want of a session loads again by itself once the user has signed in again (lock screen).
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ArgsOf, Channel, ResultOf } from '../../../src-main/shared/contract';
 import type { AppError } from '../../../src-main/shared/result';
 import { call } from '../api/client';
+import { peekEarly, takeEarly } from '../api/early';
 import { useReloadAfterSignIn } from './useReloadAfterSignIn';
 
 interface State<T> {
@@ -27,13 +28,23 @@ export interface ChannelQuery<T> {
 export function useChannel<C extends Channel>(channel: C, args: ArgsOf<C> | null): ChannelQuery<ResultOf<C>> {
   const key = args === null ? null : `${channel} ${JSON.stringify(args)}`;
   const [tick, setTick] = useState(0);
-  const [state, setState] = useState<State<ResultOf<C>>>({ key: null, tick: -1 });
+  // An answer boot.ts already has (api/early.ts) is the first state: the screen draws once, with its data.
+  const [state, setState] = useState<State<ResultOf<C>>>(() => {
+    const data = args === null ? undefined : peekEarly(channel, args);
+    return data === undefined ? { key: null, tick: -1 } : { key, tick: 0, data };
+  });
+  const startedWithEarly = useRef(state.key !== null);
 
   useEffect(() => {
     if (key === null) return;
-    let live = true;
     const parsed = JSON.parse(key.slice(channel.length + 1)) as ArgsOf<C>;
-    void call(channel, parsed).then((r) => {
+    const pending = takeEarly(channel, parsed);
+    if (startedWithEarly.current) {
+      startedWithEarly.current = false;
+      return;
+    }
+    let live = true;
+    void (pending ?? call(channel, parsed)).then((r) => {
       if (!live) return;
       setState((old) => ({
         key,

@@ -1,7 +1,8 @@
 // State persisted in localStorage (column choices, last period): survives reloads, per key.
 import { useCallback, useState } from 'react';
 
-function read<T>(key: string, fallback: T): T {
+/** The value kept under `key`, or `fallback` when there is none or it cannot be read. */
+export function readLocal<T>(key: string, fallback: T): T {
   try {
     const raw = localStorage.getItem(key);
     return raw === null ? fallback : (JSON.parse(raw) as T);
@@ -11,7 +12,7 @@ function read<T>(key: string, fallback: T): T {
 }
 
 export function useLocalStorageState<T>(key: string, fallback: T): [T, (v: T) => void] {
-  const [value, setValue] = useState<T>(() => read(key, fallback));
+  const [value, setValue] = useState<T>(() => readLocal(key, fallback));
   const set = useCallback(
     (v: T) => {
       setValue(v);

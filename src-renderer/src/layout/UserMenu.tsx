@@ -5,7 +5,7 @@ import { Button, Dropdown, Space, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useAppData } from '../hooks/useAppData';
 import { roleLabel } from '../lib/permissions';
-import { ChangePasswordModal } from '../pages/auth/ChangePasswordModal';
+import { ChangePasswordModal } from '../pages/auth/lazy';
 
 const onRed = { color: '#fff' } as const;
 

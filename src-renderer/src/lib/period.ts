@@ -77,6 +77,35 @@ export function defaultPeriodKey(purpose: PeriodPurpose, today: string, settings
   return running ? 'month' : 'campaign';
 }
 
+/** What the user last chose on a screen: a preset's key, or 'custom' / 'pickedMonth' with its range. */
+export interface PeriodChoice {
+  /** A preset's key, 'custom' (any range) or 'pickedMonth' (a calendar month chosen in the month picker). */
+  key: string;
+  from?: string;
+  to?: string;
+}
+
+/** Where the last choice is kept, per purpose: the overview key predates the export screens' own and keeps its name. */
+export const PERIOD_STORAGE_KEY: Record<PeriodPurpose, string> = {
+  overview: 'campaign-desk.period',
+  export: 'campaign-desk.period.export',
+};
+
+const RANGE_LABELS: Record<string, string> = { custom: '自定义', pickedMonth: '选择月份' };
+
+/** The period a choice stands for today: its own range, else its preset, else the default, else the first preset. */
+export function resolvePeriod(
+  choice: PeriodChoice,
+  options: PeriodOption[],
+  defaultKey: string,
+): PeriodOption {
+  const rangeLabel = RANGE_LABELS[choice.key];
+  if (rangeLabel && choice.from && choice.to && choice.from <= choice.to) {
+    return { key: choice.key, label: rangeLabel, from: choice.from, to: choice.to };
+  }
+  return options.find((o) => o.key === choice.key) ?? options.find((o) => o.key === defaultKey) ?? options[0];
+}
+
 /** The phase a date falls in, if any. */
 export function phaseOf(date: string, settings: Settings): string | undefined {
   return settings.phases.find((p) => date >= p.start && date <= p.end)?.name;

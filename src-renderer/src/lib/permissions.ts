@@ -1,6 +1,6 @@
 // What the signed-in user may see and change, mirroring src-main/auth/policy.ts so the screens offer only what the
 // server will accept. The server stays the judge: a refusal it sends is still shown as a message.
-import { ROLE_LABELS } from '../../../src-main/shared/contract';
+import { ROLE_LABELS } from '../../../src-main/shared/context';
 import type { Role, SessionUser } from '../../../src-main/shared/context';
 import type { LedgerDef } from '../../../src-main/shared/ledgers/types';
 

@@ -1,8 +1,9 @@
 // 首页: the chosen period's key numbers with 累计, task lights per group and the charts; 「生成月报」 one click away.
 import { FileDoneOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Button, Col, Row, Space, Typography } from 'antd';
-import { lazy, Suspense, useMemo } from 'react';
+import { Button, Card, Col, Row, Space, Typography } from 'antd';
+import { lazy, useMemo } from 'react';
 import { chineseMonthDay } from '../../../../src-main/shared/dates';
+import { AfterFirstPaint } from '../../components/AfterFirstPaint';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
 import { PeriodPicker } from '../../components/PeriodPicker';
@@ -12,9 +13,11 @@ import { usePeriod } from '../../hooks/usePeriod';
 import { makeLookups } from '../../lib/ledgerView';
 import { MONTHLY_FOCUS_HASH } from '../../lib/links';
 import { KeyNumbers } from './KeyNumbers';
-import { TaskLights } from './TaskLights';
 
 const DashboardCharts = lazy(() => import('./DashboardCharts'));
+// Its tables (antd Table, with the select, tree and pagination it brings) come in their own chunk, fetched once the
+// key numbers are on screen: the numbers need none of that code.
+const TaskLights = lazy(() => import('./TaskLights').then((m) => ({ default: m.TaskLights })));
 
 export function DashboardPage() {
   const { settings } = useAppData();
@@ -63,14 +66,22 @@ export function DashboardPage() {
       ) : (
         <>
           <KeyNumbers indicators={dash.data.indicators} names={dash.data.keyNumbers} />
-          <TaskLights
-            lights={dash.data.taskLights}
-            overdue={dash.data.overdueTasks}
-            unitName={lookups.unitName}
-          />
-          <Suspense fallback={<LoadingState tip="正在绘制图表…" />}>
+          <AfterFirstPaint
+            fallback={
+              <Card size="small" title="任务进度（按工作组）">
+                <LoadingState tip="正在载入…" />
+              </Card>
+            }
+          >
+            <TaskLights
+              lights={dash.data.taskLights}
+              overdue={dash.data.overdueTasks}
+              unitName={lookups.unitName}
+            />
+          </AfterFirstPaint>
+          <AfterFirstPaint fallback={<LoadingState tip="正在绘制图表…" />}>
             <DashboardCharts data={dash.data} />
-          </Suspense>
+          </AfterFirstPaint>
         </>
       )}
     </Space>
