@@ -104,11 +104,10 @@ export function encodeValue(value: unknown, prev: Encoded | null): Encoded {
       copyPrev(found, 1);
       j = found + 1;
     } else {
-      const bytes = Buffer.from(stringifyElement(item));
-      deepFreeze(item);
       spans[2 * i] = out.length;
-      spans[2 * i + 1] = out.length + bytes.length;
-      out.push(bytes);
+      out.pushString(stringifyElement(item));
+      spans[2 * i + 1] = out.length;
+      deepFreeze(item);
       // A replacement consumes prev[j]; an insertion (next item is prev[j]) does not.
       if (j < pn && !(i + 1 < n && items[i + 1] === prevItems[j])) j += 1;
     }
@@ -128,17 +127,22 @@ function indexOf(items: readonly unknown[]): Map<unknown, number> {
 
 /**
  * Adopts bytes read from disk as the encoding of `value` (their parse result), so the first save after opening
- * does not have to stringify every element. Falls back to a full encode if the bytes are not a plain array.
+ * does not have to stringify every element. The element spans are found on first use, by that first save: a run
+ * that only reads (a CLI command) never scans. Bytes that are not a plain array of `value`'s length have no spans,
+ * and the first save encodes every element afresh.
  */
 export function encodeFromFile(value: unknown, bytes: Buffer): Encoded {
-  if (Array.isArray(value)) {
-    const spans = scanArraySpans(bytes, value.length);
-    deepFreeze(value);
-    if (spans) return { value, rope: ByteRope.of([bytes]), spans };
-    return encodeValue(value, null);
-  }
   deepFreeze(value);
-  return { value, rope: ByteRope.of([bytes]), spans: null };
+  const rope = ByteRope.of([bytes]);
+  if (!Array.isArray(value)) return { value, rope, spans: null };
+  let spans: Uint32Array | null | undefined;
+  return {
+    value,
+    rope,
+    get spans() {
+      return spans === undefined ? (spans = scanArraySpans(bytes, value.length)) : spans;
+    },
+  };
 }
 
 function isWhitespace(c: number): boolean {

@@ -74,3 +74,40 @@ describe('incremental JSON encoding', () => {
     expect(() => value[0].tags.push('乙')).toThrow(TypeError);
   });
 });
+
+describe('the bytes an encoding keeps', () => {
+  const big = (i: number) => ({
+    id: `r-${i}`,
+    title: `第${i}次教育整顿工作会议`,
+    notes: '按期推进，加强督导。'.repeat(20),
+  });
+
+  it('writes a large import into a few large chunks, each new byte written once', () => {
+    const value = Array.from({ length: 20_000 }, (_, i) => big(i));
+    const enc = encodeValue(value, null);
+    check(enc, value);
+    // No per-record buffers and no copy of gathered pieces: chunks grow with the rope, none of them tiny.
+    expect(enc.rope.chunks.length).toBeLessThan(30);
+    expect(Math.min(...enc.rope.chunks.slice(1, -1).map((c) => c.length))).toBeGreaterThan(8 * 1024);
+  });
+
+  it('keeps only the bytes of a one-record save, not the chunk it was written into', () => {
+    const value = Array.from({ length: 5_000 }, (_, i) => big(i));
+    const first = encodeValue(value, null);
+    const next = encodeValue([...value, big(5_000)], first);
+    check(next, [...value, big(5_000)]);
+    const fresh = next.rope.chunks.filter((c) => !first.rope.chunks.some((p) => p.buffer === c.buffer));
+    // New bytes (the record, with the short runs of old bytes copied around it) keep at most twice their size alive,
+    // plus Node's shared 8 KB pool for the smallest copies: never a chunk allocated for more.
+    const bytes = fresh.reduce((t, c) => t + c.length, 0);
+    const held = new Set(fresh.map((c) => c.buffer));
+    const allocated = [...held].reduce((t, b) => t + b.byteLength, 0);
+    expect(bytes).toBeGreaterThan(JSON.stringify(big(5_000)).length);
+    expect(allocated).toBeLessThanOrEqual(2 * bytes + 8192);
+  });
+
+  it('splits no character when a chunk fills in the middle of Chinese text', () => {
+    const value = Array.from({ length: 3_000 }, (_, i) => ({ i, text: '纪'.repeat(1 + (i % 97)) + '🀄' }));
+    check(encodeValue(value, null), value);
+  });
+});
