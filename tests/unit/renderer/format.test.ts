@@ -8,8 +8,36 @@ const intl = (n: number) => new Intl.NumberFormat('zh-CN', { maximumFractionDigi
 describe('formatNumber', () => {
   it('writes what Intl writes for counts, sums and percentages', () => {
     const values = [
-      0, 1, 7, 12, 999, 1000, 1234, 99999, 100000, 1234567, 987654321, 12345678901234, -1, -1234, -0.5, 0.1,
-      0.25, 3.5, 12.34, 66.67, 99.99, 99.995, 1234.5, 1000000.75, 0.004, 0.006, 2.675, 1 / 3, 2 / 3, -2 / 3,
+      0,
+      1,
+      7,
+      12,
+      999,
+      1000,
+      1234,
+      99999,
+      100000,
+      1234567,
+      987654321,
+      12345678901234,
+      -1,
+      -1234,
+      -0.5,
+      0.1,
+      0.25,
+      3.5,
+      12.34,
+      66.67,
+      99.99,
+      99.995,
+      1234.5,
+      1000000.75,
+      0.004,
+      0.006,
+      2.675,
+      1 / 3,
+      2 / 3,
+      -2 / 3,
     ];
     for (const v of values) expect(formatNumber(v), String(v)).toBe(intl(v));
   });
