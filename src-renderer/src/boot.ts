@@ -1,6 +1,6 @@
 // The first screen's calls, started the moment the app's script runs (main.tsx imports this module first, so it is
-// evaluated before antd and the screens): app info and account status, then settings, then, when the app opens on
-// the dashboard, its statistics for the period it will show. They run in the service while the browser is still
+// evaluated before antd and the screens): app info, account status and settings at once, then, when the app opens
+// on the dashboard, its statistics for the period it will show. They run in the service while the browser is still
 // evaluating the rest of the script; api/early.ts hands the answers to the components that ask for them.
 import { callEarly } from './api/early';
 import { readLocal } from './hooks/useLocalStorageState';
