@@ -8,12 +8,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createApp } from '../src-main/app/create-app';
-import { silentLogger } from '../src-main/app/logger';
-import { startWebServer as startDoor } from '../src-main/doors/http/web-server';
 import { ledgerCollection } from '../src-main/services/ledger-service';
 import type { LedgerRecord } from '../src-main/shared/ledgers/types';
 import { launchChromium } from '../tests/helpers/chromium';
+import { startWebServer } from '../tests/helpers/web-server';
+import type { WebServer } from '../tests/helpers/web-server';
 import { paired, printComparison } from './measure';
 import type { Paired } from './measure';
 
@@ -35,25 +34,37 @@ async function ensureBuilt() {
   await build({ configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)), logLevel: 'warn' });
 }
 
+const VIEWPORT = { width: 1440, height: 900 };
+const dashboardReady = (p: Page) => p.getByTestId('kpi-card').first().waitFor();
+const paragraphReady = (p: Page) => p.locator('p').waitFor();
+
+/** Opens `target` in a new tab of `ctx`: milliseconds from navigation to `ready`. */
+async function timedOpen(ctx: BrowserContext, target: string, ready: (p: Page) => Promise<void>) {
+  const page = await ctx.newPage();
+  const t = performance.now();
+  await page.goto(target);
+  await ready(page);
+  const ms = performance.now() - t;
+  await page.close();
+  return ms;
+}
+
 /**
  * Start-up, in a fresh browser context (cold HTTP cache) each time: navigation to the dashboard's first key number
  * card, against navigation to a blank page served by the same web server (same door, same static file code).
  */
 async function measureStart(browser: Browser, url: string): Promise<Paired> {
-  const origin = new URL(url).origin;
-  const once = async (target: string, ready: (p: Page) => Promise<void>) => {
-    const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    const page = await ctx.newPage();
-    const t = performance.now();
-    await page.goto(target);
-    await ready(page);
-    const ms = performance.now() - t;
-    await ctx.close();
-    return ms;
+  const cold = async (target: string, ready: (p: Page) => Promise<void>) => {
+    const ctx = await browser.newContext({ viewport: VIEWPORT });
+    try {
+      return await timedOpen(ctx, target, ready);
+    } finally {
+      await ctx.close();
+    }
   };
   return paired(
-    () => once(url, (p) => p.getByTestId('kpi-card').first().waitFor()),
-    () => once(`${origin}/${BLANK_PAGE}`, (p) => p.locator('p').waitFor()),
+    () => cold(url, dashboardReady),
+    () => cold(`${new URL(url).origin}/${BLANK_PAGE}`, paragraphReady),
     STARTS,
   );
 }
@@ -65,27 +76,16 @@ async function measureStart(browser: Browser, url: string): Promise<Paired> {
  */
 async function measureWarmStart(browser: Browser, url: string): Promise<Paired> {
   const blank = `${new URL(url).origin}/${BLANK_PAGE}`;
-  const app = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const raw = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const once = async (ctx: BrowserContext, target: string, ready: (p: Page) => Promise<void>) => {
-    const page = await ctx.newPage();
-    const t = performance.now();
-    await page.goto(target);
-    await ready(page);
-    const ms = performance.now() - t;
-    await page.close();
-    return ms;
-  };
-  const dashboard = (p: Page) => p.getByTestId('kpi-card').first().waitFor();
-  const paragraph = (p: Page) => p.locator('p').waitFor();
+  const app = await browser.newContext({ viewport: VIEWPORT });
+  const raw = await browser.newContext({ viewport: VIEWPORT });
   try {
     for (let i = 0; i < 2; i++) {
-      await once(app, url, dashboard);
-      await once(raw, blank, paragraph);
+      await timedOpen(app, url, dashboardReady);
+      await timedOpen(raw, blank, paragraphReady);
     }
     return await paired(
-      () => once(app, url, dashboard),
-      () => once(raw, blank, paragraph),
+      () => timedOpen(app, url, dashboardReady),
+      () => timedOpen(raw, blank, paragraphReady),
       STARTS,
     );
   } finally {
@@ -106,37 +106,8 @@ function initialJs(dir: string): { files: number; bytes: number; gzip: number } 
   };
 }
 
-/** Web mode as tests run it (tests/helpers/web-server.ts), the demo loaded, serving `staticDir`. */
-async function startWebServer(opts: { dataDir: string; staticDir: string }) {
-  const app = await createApp({
-    dataDir: opts.dataDir,
-    owner: 'test',
-    logger: silentLogger,
-    documentsDir: path.join(opts.dataDir, 'documents'),
-  });
-  const r = await app.call(
-    'demo:load',
-    { replace: true },
-    { door: 'internal', user: null, sessionId: 'bench' },
-  );
-  if (!r.ok) throw new Error(r.error.message);
-  const door = await startDoor({
-    call: app.call,
-    staticDir: opts.staticDir,
-    contextFor: (session, fallback) => app.security.sessions.contextFor('http', session, fallback),
-  });
-  return {
-    url: door.url,
-    app,
-    async close() {
-      await door.close();
-      await app.close();
-    },
-  };
-}
-
 /** Pads the meetings ledger to ROWS records by copying demo records with new ids and titles. */
-async function padMeetings(server: Awaited<ReturnType<typeof startWebServer>>) {
+async function padMeetings(server: WebServer) {
   await server.app.store.update<LedgerRecord[]>(ledgerCollection('meetings'), (rs) => {
     const out = [...rs];
     for (let i = 0; out.length < ROWS; i++) {
@@ -152,7 +123,7 @@ async function measureSearch(
   browser: Browser,
   url: string,
 ): Promise<{ app: number; raw: number; rows: number }> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const page = await browser.newPage({ viewport: VIEWPORT });
   await page.goto(url);
   await page.getByTestId('nav-menu').waitFor();
   await page.evaluate(() => {
@@ -226,7 +197,7 @@ export async function runRendererBench({ search = true } = {}): Promise<void> {
   const staticDir = path.join(dir, 'renderer');
   cpSync(RENDERER_DIR, staticDir, { recursive: true });
   writeFileSync(path.join(staticDir, BLANK_PAGE), '<!doctype html><title>空白</title><p>空白页</p>');
-  const server = await startWebServer({ dataDir: path.join(dir, 'data'), staticDir });
+  const server = await startWebServer({ dataDir: path.join(dir, 'data'), staticDir, demo: true });
   const browser = await launchChromium();
   try {
     const js = initialJs(RENDERER_DIR);

@@ -67,26 +67,27 @@ function cpuNotes(why: 'exit' | 'usr2'): Map<number, number> {
 
 const sum = (m: Map<number, number>) => [...m.values()].reduce((t, x) => t + x, 0);
 
+/** Spawns `node args` in the work directory with the CPU-noting environment; its output collected as it comes. */
+function spawnNode(args: string[]) {
+  rmSync(cpuFile, { force: true });
+  const started = performance.now();
+  const child = spawn(process.execPath, args, { cwd: work, env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
+  const out = { stdout: '', stderr: '' };
+  child.stdout.on('data', (d: Buffer) => (out.stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (out.stderr += d.toString()));
+  return { child, started, out };
+}
+
 /** Runs `node args` to its end; fails on a non-zero exit. */
 function command(args: string[]): () => Promise<Run> {
   return () =>
     new Promise((resolve, reject) => {
-      rmSync(cpuFile, { force: true });
-      const t = performance.now();
-      const child = spawn(process.execPath, args, {
-        cwd: work,
-        env: env(),
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      const { child, started, out } = spawnNode(args);
       child.on('error', reject);
       child.on('close', (code) => {
-        const wall = performance.now() - t;
-        if (code !== 0) return reject(new Error(`${args.join(' ')} 退出码 ${code}：${stderr}`));
-        resolve({ cpu: sum(cpuNotes('exit')), wall, stdout });
+        const wall = performance.now() - started;
+        if (code !== 0) return reject(new Error(`${args.join(' ')} 退出码 ${code}：${out.stderr}`));
+        resolve({ cpu: sum(cpuNotes('exit')), wall, stdout: out.stdout });
       });
     });
 }
@@ -126,29 +127,19 @@ function post(url: string, token: string): Promise<string> {
 function server(args: string[]): () => Promise<Run> {
   return () =>
     new Promise((resolve, reject) => {
-      rmSync(cpuFile, { force: true });
-      const t = performance.now();
-      const child = spawn(process.execPath, args, {
-        cwd: work,
-        env: env(),
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let stdout = '';
-      let stderr = '';
+      const { child, started, out } = spawnNode(args);
       let answered = false;
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
       child.on('error', reject);
       child.on('close', (code) => {
-        if (!answered) reject(new Error(`${args.join(' ')} 未答复就退出（${code}）：${stderr}`));
+        if (!answered) reject(new Error(`${args.join(' ')} 未答复就退出（${code}）：${out.stderr}`));
       });
-      child.stdout.on('data', (d: Buffer) => {
-        stdout += d.toString();
-        const m = /(http:\/\/\S+)\?token=(\S+)/.exec(stdout);
+      child.stdout.on('data', () => {
+        const m = /(http:\/\/\S+)\?token=(\S+)/.exec(out.stdout);
         if (!m || answered) return;
         answered = true;
         void (async () => {
           const answer = await post(`${m[1]}api/app:info`, m[2]);
-          const wall = performance.now() - t;
+          const wall = performance.now() - started;
           if (!(JSON.parse(answer) as { ok: boolean }).ok) throw new Error(`答复不是成功：${answer}`);
           const pids = tree(child.pid!);
           for (const p of pids) process.kill(p, 'SIGUSR2');

@@ -1,5 +1,6 @@
 // Starts the real app in web mode in-process for e2e tests: a real store in the given data directory, the real
-// router, the loopback HTTP door serving the built renderer (run `vite build` first; `npm run test:e2e` does).
+// router, the loopback HTTP door serving the built renderer (run `vite build` first; `npm run test:e2e` does), or
+// `staticDir` (the renderer bench serves a copy with a blank page beside it).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,8 +10,16 @@ import { silentLogger } from '../../src-main/app/logger';
 
 const RENDERER_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url));
 
-export async function startWebServer(opts: { dataDir: string; demo?: boolean; now?: () => Date }) {
-  if (!existsSync(`${RENDERER_DIR}/index.html`)) throw new Error('界面尚未构建：请先运行 npx vite build');
+export type WebServer = Awaited<ReturnType<typeof startWebServer>>;
+
+export async function startWebServer(opts: {
+  dataDir: string;
+  demo?: boolean;
+  now?: () => Date;
+  staticDir?: string;
+}) {
+  const staticDir = opts.staticDir ?? RENDERER_DIR;
+  if (!existsSync(`${staticDir}/index.html`)) throw new Error('界面尚未构建：请先运行 npx vite build');
   // Packages a test makes go inside its own data directory, never into the documents folder of whoever runs it.
   const app = await createApp({
     dataDir: opts.dataDir,
@@ -29,7 +38,7 @@ export async function startWebServer(opts: { dataDir: string; demo?: boolean; no
   }
   const door = await startDoor({
     call: app.call,
-    staticDir: RENDERER_DIR,
+    staticDir,
     contextFor: (session, fallback) => app.security.sessions.contextFor('http', session, fallback),
   });
   return {
