@@ -2,6 +2,7 @@
 import type { HandlersFor } from '../shared/contract';
 import type { statsContract } from '../shared/contract/stats';
 import type { StatsQuery } from '../shared/indicators';
+import { defaultPeriodKey, periodOptions, resolvePeriod } from '../shared/period';
 import { catalog, clueMatrix, computeDashboard, computeIndicators, perUnitIndicators } from '../stats';
 import type { StatsInput } from '../stats';
 import type { ServiceContext } from './service-context';
@@ -32,5 +33,13 @@ export function createStatsHandlers(
     'stats:catalog': async () => ({ indicators: catalog() }),
     'stats:compute': async (q) => ({ indicators: computeIndicators(stats.input(), q) }),
     'stats:dashboard': async (q) => computeDashboard(stats.input(), q, sc.today()),
+    'stats:dashboardOpening': async ({ choice }) => {
+      const today = sc.today();
+      const settings = sc.settings();
+      const defaultKey = defaultPeriodKey('overview', today, settings);
+      const options = periodOptions(today, settings);
+      const { from, to } = resolvePeriod(choice ?? { key: defaultKey }, options, defaultKey);
+      return computeDashboard(stats.input(), { from, to }, today);
+    },
   };
 }

@@ -1,32 +1,62 @@
-// The first screen's calls, started the moment the app's script runs (main.tsx imports this module first, so it is
-// evaluated before antd and the screens): app info, account status and settings at once, then, when the app opens
-// on the dashboard, its statistics for the period it will show. They run in the service while the browser is still
-// evaluating the rest of the script; api/early.ts hands the answers to the components that ask for them.
-import { callEarly } from './api/early';
+// The first screen's calls, started the moment the app's script runs (main.tsx imports this module first): app info,
+// account status, settings and, when the app opens on the dashboard, its statistics, all at once. The service picks
+// the dashboard's period from the remembered choice by the screen's own rules (stats:dashboardOpening), so that call
+// need not wait for the date and settings. start.tsx draws the dashboard's first frame from these answers;
+// api/early.ts hands the same answers to the full app's components when they ask, so nothing is asked twice.
+import type { ResultOf } from '../../src-main/shared/contract';
+import type { PeriodChoice } from '../../src-main/shared/period';
+import { call } from './api/client';
+import { adoptEarly, callEarly } from './api/early';
 import { readLocal } from './hooks/useLocalStorageState';
-import { defaultPeriodKey, PERIOD_STORAGE_KEY, periodOptions, resolvePeriod } from './lib/period';
-import type { PeriodChoice } from './lib/period';
+import { PERIOD_STORAGE_KEY } from './lib/periodStorage';
 
-function opensOnDashboard(): boolean {
+/** What the first calls answered; a field is missing when its call failed, was refused, or was not made. */
+export interface BootAnswers {
+  info?: ResultOf<'app:info'>;
+  auth?: ResultOf<'auth:status'>;
+  settings?: ResultOf<'settings:get'>;
+  /** The dashboard's statistics for the period it opens on, only when the app opens on the dashboard. */
+  dashboard?: ResultOf<'stats:dashboardOpening'>;
+}
+
+export function opensOnDashboard(): boolean {
   const head = window.location.hash.replace(/^#\/?/, '').split(/[/?]/)[0];
   return head === '' || head === 'dashboard';
 }
 
-async function startEarlyCalls(): Promise<void> {
-  void callEarly('auth:status', {});
-  // Asked at once, not after app:info: its continuation would wait for the rest of the script. Before sign-in it is
-  // refused, and nothing takes a refused early answer.
-  const settingsCall = callEarly('settings:get', {});
-  const [info, settings] = await Promise.all([callEarly('app:info', {}), settingsCall]);
-  // The setup wizard comes first on a new data directory: the dashboard's numbers are asked for when it opens.
-  if (!info.ok || !settings.ok || !settings.data.setupDone || !opensOnDashboard()) return;
-  // The same period usePeriod('overview') will pick: same stored choice, same presets, same default.
-  const { today } = info.data;
-  const defaultKey = defaultPeriodKey('overview', today, settings.data);
-  const choice = readLocal<PeriodChoice>(PERIOD_STORAGE_KEY.overview, { key: defaultKey });
-  const { from, to } = resolvePeriod(choice, periodOptions(today, settings.data), defaultKey);
-  await callEarly('stats:dashboard', { from, to });
+/** The dashboard's remembered period, if it is one the service can read (anything else: the default period). */
+function rememberedChoice(): PeriodChoice | undefined {
+  const c = readLocal<unknown>(PERIOD_STORAGE_KEY.overview, null);
+  if (!c || typeof c !== 'object' || typeof (c as PeriodChoice).key !== 'string') return undefined;
+  const { key, from, to } = c as PeriodChoice;
+  return { key, ...(typeof from === 'string' && typeof to === 'string' ? { from, to } : {}) };
 }
 
-/** Settles when the first screen's data is in, or could not be had: main.tsx draws the app then, once. */
-export const bootCalls: Promise<void> = startEarlyCalls().catch(() => undefined);
+async function openingDashboard(): Promise<ResultOf<'stats:dashboardOpening'> | undefined> {
+  if (!opensOnDashboard()) return undefined;
+  const choice = rememberedChoice();
+  const r = await call('stats:dashboardOpening', choice ? { choice } : {});
+  if (!r.ok) return undefined;
+  // The dashboard screen will resolve the same choice to the same dates and ask for them: this is its answer.
+  adoptEarly('stats:dashboard', { from: r.data.query.from, to: r.data.query.to }, r.data);
+  return r.data;
+}
+
+async function startEarlyCalls(): Promise<BootAnswers> {
+  // Before sign-in settings and statistics are refused, and nothing takes a refused early answer.
+  const [info, auth, settings, dashboard] = await Promise.all([
+    callEarly('app:info', {}),
+    callEarly('auth:status', {}),
+    callEarly('settings:get', {}),
+    openingDashboard(),
+  ]);
+  return {
+    info: info.ok ? info.data : undefined,
+    auth: auth.ok ? auth.data : undefined,
+    settings: settings.ok ? settings.data : undefined,
+    dashboard,
+  };
+}
+
+/** Settles when the first screen's data is in, or could not be had (never rejects). */
+export const bootCalls: Promise<BootAnswers> = startEarlyCalls().catch(() => ({}));

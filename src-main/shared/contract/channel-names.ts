@@ -28,6 +28,7 @@ export const CHANNEL_NAMES = [
   'stats:catalog',
   'stats:compute',
   'stats:dashboard',
+  'stats:dashboardOpening',
   'word:report',
   'word:reportTemplate',
   'word:bulletin',

@@ -14,6 +14,15 @@ export const statsQuery = z
   .strict()
   .refine((q) => q.to >= q.from, { message: '截止日期不能早于起始日期', path: ['to'] });
 
+/** A period as a screen remembers it (shared/period.ts PeriodChoice): a preset's key, or a range with its own dates. */
+const periodChoice = z
+  .object({
+    key: z.string().min(1).max(40),
+    from: dateString('起始日期').optional(),
+    to: dateString('截止日期').optional(),
+  })
+  .strict();
+
 export interface DashboardData {
   query: { from: string; to: string };
   indicators: IndicatorValue[];
@@ -31,4 +40,13 @@ export const statsContract = {
   'stats:catalog': channel<{ indicators: IndicatorInfo[] }>()(z.object({}).strict(), 'read'),
   'stats:compute': channel<{ indicators: IndicatorValue[] }>()(statsQuery, 'read'),
   'stats:dashboard': channel<DashboardData>()(statsQuery, 'read'),
+  /**
+   * The dashboard as the app opens on it: the period the screen would pick for the remembered choice (none: the
+   * default), resolved here with the same rules and the service's date and settings, so the renderer can ask for it
+   * before it knows either. `query` says which period it is.
+   */
+  'stats:dashboardOpening': channel<DashboardData>()(
+    z.object({ choice: periodChoice.optional() }).strict(),
+    'read',
+  ),
 };

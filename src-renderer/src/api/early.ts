@@ -35,6 +35,17 @@ export function callEarly<C extends Channel>(channel: C, args: ArgsOf<C>): Promi
   return e.promise;
 }
 
+/**
+ * Hands on a successful answer obtained some other way as the early answer to `channel` with `args`: the dashboard's
+ * statistics, asked for as the app opens (stats:dashboardOpening) before the period's dates were known, become the
+ * answer to stats:dashboard for those dates. Ignored once the first render is over.
+ */
+export function adoptEarly<C extends Channel>(channel: C, args: ArgsOf<C>, data: ResultOf<C>): void {
+  if (ended) return;
+  const settled: Result<unknown> = { ok: true, data };
+  early.set(keyOf(channel, args), { promise: Promise.resolve(settled), settled });
+}
+
 /** The data of an early call that has already succeeded (not consumed: `takeEarly` does that). */
 export function peekEarly<C extends Channel>(channel: C, args: ArgsOf<C>): ResultOf<C> | undefined {
   const settled = early.get(keyOf(channel, args))?.settled;

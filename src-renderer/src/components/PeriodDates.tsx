@@ -3,7 +3,7 @@
 import { DatePicker, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { PeriodState } from '../hooks/usePeriod';
-import { monthRange } from '../lib/period';
+import { monthRange } from '../../../src-main/shared/period';
 
 export default function PeriodDates({ state, disabled }: { state: PeriodState; disabled?: boolean }) {
   const { period, choose } = state;

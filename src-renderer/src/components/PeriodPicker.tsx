@@ -3,7 +3,7 @@
 import { Segmented, Space, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
 import type { PeriodState } from '../hooks/usePeriod';
-import { monthRange } from '../lib/period';
+import { monthRange } from '../../../src-main/shared/period';
 
 const PeriodDates = lazy(() => import('./PeriodDates'));
 

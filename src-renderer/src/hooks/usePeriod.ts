@@ -1,8 +1,9 @@
 // The statistics period a screen works on: a preset (本周, 上周, 本月, 上月, a phase, 全程), a month picked from a
 // calendar, or a custom range; remembered per purpose, so the dashboard's 本月 never becomes an export's default.
 import { useMemo } from 'react';
-import { defaultPeriodKey, PERIOD_STORAGE_KEY, periodOptions, resolvePeriod } from '../lib/period';
-import type { PeriodChoice, PeriodOption, PeriodPurpose } from '../lib/period';
+import { defaultPeriodKey, periodOptions, resolvePeriod } from '../../../src-main/shared/period';
+import { PERIOD_STORAGE_KEY } from '../lib/periodStorage';
+import type { PeriodChoice, PeriodOption, PeriodPurpose } from '../../../src-main/shared/period';
 import { useAppData } from './useAppData';
 import { useLocalStorageState } from './useLocalStorageState';
 

@@ -15,7 +15,7 @@ import { useConfirmIncomplete } from '../../hooks/useConfirmIncomplete';
 import type { PeriodState } from '../../hooks/usePeriod';
 import { nextOrder } from '../../lib/order';
 import { isAdmin } from '../../lib/permissions';
-import { periodText, wholeMonth } from '../../lib/period';
+import { periodText, wholeMonth } from '../../../../src-main/shared/period';
 import { PackageResult } from './PackageResult';
 
 interface Props {

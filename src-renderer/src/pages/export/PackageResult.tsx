@@ -15,7 +15,7 @@ import { isDesktop } from '../../api/client';
 import { openInSystem, saveGeneratedFile, showInFolder } from '../../api/files';
 import { copyText } from '../../lib/clipboard';
 import { formatBytes } from '../../lib/format';
-import { periodText } from '../../lib/period';
+import { periodText } from '../../../../src-main/shared/period';
 
 const KIND_LABEL: Record<PackageFile['kind'], string> = {
   report: '工作情况报告',

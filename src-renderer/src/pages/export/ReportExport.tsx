@@ -12,7 +12,7 @@ import { useFileTask } from '../../hooks/useFileTask';
 import type { PeriodChoice, PeriodState } from '../../hooks/usePeriod';
 import { nextOrder } from '../../lib/order';
 import { canWriteAnything } from '../../lib/permissions';
-import { periodText } from '../../lib/period';
+import { periodText } from '../../../../src-main/shared/period';
 import { MonthlyPackageCard } from './MonthlyPackageCard';
 import { ReportNotesCard } from './ReportNotesCard';
 import type { ReportNotesHandle } from './ReportNotesCard';

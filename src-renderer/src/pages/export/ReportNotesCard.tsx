@@ -14,7 +14,7 @@ import { ProblemList } from '../../components/ProblemList';
 import { useChannel } from '../../hooks/useChannel';
 import { useHotkeys } from '../../hooks/useHotkeys';
 import { shortStamp } from '../../lib/format';
-import { periodText } from '../../lib/period';
+import { periodText } from '../../../../src-main/shared/period';
 
 const FIELDS: { key: keyof ReportNotes; label: string; required: boolean; hint: string; rows: number }[] = [
   {

@@ -4,7 +4,7 @@ import { Space, Typography } from 'antd';
 import { Fragment } from 'react';
 import type { ReturnStatus } from '../../../../src-main/shared/contract/returns';
 import { LEDGERS } from '../../../../src-main/shared/ledgers';
-import { periodText } from '../../lib/period';
+import { periodText } from '../../../../src-main/shared/period';
 import { dueText, STATE_LABEL, STATE_ORDER, STATE_TEXT } from './returnStates';
 
 export function StatusSummary({ status }: { status: ReturnStatus }) {

@@ -11,7 +11,7 @@ import { call } from '../../api/client';
 import { DateInput } from '../../components/DateInput';
 import { useAppData } from '../../hooks/useAppData';
 import { checkWith, showServerError } from '../../lib/formErrors';
-import { periodOptions, periodText } from '../../lib/period';
+import { periodOptions, periodText } from '../../../../src-main/shared/period';
 import { canSeeLedger } from '../../lib/permissions';
 import { defaultDue, defaultTaskName } from './returnStates';
 

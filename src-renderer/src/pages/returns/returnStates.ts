@@ -2,7 +2,7 @@
 // so 已报 is always the same green, 未报 the same gold and 逾期 the same red.
 import type { ReturnState, ReturnTask } from '../../../../src-main/shared/contract/returns';
 import { addDays, chineseMonthDay } from '../../../../src-main/shared/dates';
-import { periodText } from '../../lib/period';
+import { periodText } from '../../../../src-main/shared/period';
 
 export const STATE_LABEL: Record<ReturnState, string> = {
   reported: '已报',

@@ -4,7 +4,7 @@
 import { Collapse, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { MergeReport } from '../../../../../src-main/shared/contract/exchange';
-import { periodText } from '../../../lib/period';
+import { periodText } from '../../../../../src-main/shared/period';
 import { CountsLine, MergeReportView } from './MergeReportView';
 import { countsOf, nothingToDo, totalsOf, unitCount } from './mergeCounts';
 

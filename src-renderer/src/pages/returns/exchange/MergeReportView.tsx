@@ -8,7 +8,7 @@ import type { MergeConflict, MergeReport } from '../../../../../src-main/shared/
 import { LEDGERS } from '../../../../../src-main/shared/ledgers';
 import type { LedgerKey } from '../../../../../src-main/shared/ledgers/types';
 import { formatStamp } from '../../../lib/format';
-import { periodText } from '../../../lib/period';
+import { periodText } from '../../../../../src-main/shared/period';
 import { countsOf } from './mergeCounts';
 import type { Counts } from './mergeCounts';
 

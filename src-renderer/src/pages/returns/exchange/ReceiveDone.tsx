@@ -1,7 +1,7 @@
 // After 确认合并: what was merged, from one 报送包 or from several at once, and the way to the next.
 import { Button, Result } from 'antd';
 import type { MergeReport } from '../../../../../src-main/shared/contract/exchange';
-import { periodText } from '../../../lib/period';
+import { periodText } from '../../../../../src-main/shared/period';
 import { doneText, totalsOf, unitCount } from './mergeCounts';
 import type { Side } from './mergeCounts';
 

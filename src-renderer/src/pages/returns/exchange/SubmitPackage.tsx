@@ -10,7 +10,7 @@ import { DateInput } from '../../../components/DateInput';
 import { ProblemList } from '../../../components/ProblemList';
 import { useAppData } from '../../../hooks/useAppData';
 import { useFileTask } from '../../../hooks/useFileTask';
-import { periodOptions, periodText } from '../../../lib/period';
+import { periodOptions, periodText } from '../../../../../src-main/shared/period';
 
 function periodProblem(from?: string, to?: string): string | null {
   if (!from || !to) return '请填写起始日期和截止日期';

@@ -1,7 +1,9 @@
 // Statistics periods the office thinks in: this and last week, this and last month, each phase, the whole campaign,
-// a month picked from a calendar, or any range; and how a period reads in Chinese ("2026年10月").
-import { addDays, chineseMonthDay } from '../../../src-main/shared/dates';
-import type { Settings } from '../../../src-main/shared/settings';
+// a month picked from a calendar, or any range; and how a period reads in Chinese ("2026年10月"). Shared: the
+// screens resolve a remembered choice with these rules, and so does the service when the dashboard opens
+// (stats:dashboardOpening), so both arrive at the same dates.
+import { addDays, chineseMonthDay } from './dates';
+import type { Settings } from './settings';
 
 export interface PeriodOption {
   key: string;
@@ -84,12 +86,6 @@ export interface PeriodChoice {
   from?: string;
   to?: string;
 }
-
-/** Where the last choice is kept, per purpose: the overview key predates the export screens' own and keeps its name. */
-export const PERIOD_STORAGE_KEY: Record<PeriodPurpose, string> = {
-  overview: 'campaign-desk.period',
-  export: 'campaign-desk.period.export',
-};
 
 const RANGE_LABELS: Record<string, string> = { custom: '自定义', pickedMonth: '选择月份' };
 
