@@ -21,6 +21,45 @@ const nodeBuiltins = [
 ];
 const nodeOnly = [...nodeBuiltins, ...nodeBuiltins.map((m) => `node:${m}`), 'node:*'];
 
+/** What no renderer file may import: Electron, Node, the main process beyond its shared contract. */
+const rendererRestrictions = {
+  paths: [
+    {
+      name: 'electron',
+      message: '渲染进程不得引用 Electron：请通过 src-renderer/src/api 调用契约。',
+    },
+  ],
+  patterns: [
+    { group: nodeOnly, message: '渲染进程不得引用 Node 模块。' },
+    {
+      group: ['**/src-main/*', '!**/src-main/shared', '**/src-main/!(shared)/**'],
+      message: '渲染进程只能引用 src-main/shared（契约与台账定义）。',
+    },
+  ],
+};
+
+/**
+ * The first frame's modules (main.tsx → start.tsx → first-frame/): drawn before antd and the screens have loaded,
+ * so neither may be imported on that path, or the first frame waits for them again.
+ */
+const firstFrameFiles = [
+  'src-renderer/src/main.tsx',
+  'src-renderer/src/boot.ts',
+  'src-renderer/src/start.tsx',
+  'src-renderer/src/first-frame/**',
+  'src-renderer/src/api/**',
+  'src-renderer/src/layout/ShellFrame.tsx',
+  'src-renderer/src/layout/NavMenu.tsx',
+  'src-renderer/src/layout/StoreNotices.tsx',
+  'src-renderer/src/pages/dashboard/KeyNumbers.tsx',
+  'src-renderer/src/pages/dashboard/DashboardHeading.tsx',
+  'src-renderer/src/lib/afterPaint.ts',
+  'src-renderer/src/lib/format.ts',
+  'src-renderer/src/lib/periodStorage.ts',
+  'src-renderer/src/lib/permissions.ts',
+  'src-renderer/src/hooks/useLocalStorageState.ts',
+];
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'tests/fixtures/**', 'tmp/**'] },
   js.configs.recommended,
@@ -48,20 +87,30 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', rendererRestrictions],
+    },
+  },
+  {
+    files: firstFrameFiles,
+    rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: [
-            {
-              name: 'electron',
-              message: '渲染进程不得引用 Electron：请通过 src-renderer/src/api 调用契约。',
-            },
-          ],
+          paths: rendererRestrictions.paths,
           patterns: [
-            { group: nodeOnly, message: '渲染进程不得引用 Node 模块。' },
+            ...rendererRestrictions.patterns,
             {
-              group: ['**/src-main/*', '!**/src-main/shared', '**/src-main/!(shared)/**'],
-              message: '渲染进程只能引用 src-main/shared（契约与台账定义）。',
+              group: ['antd', 'antd/*', 'dayjs', 'echarts', 'echarts-for-react'],
+              message: '首屏（main.tsx → start.tsx）在 antd 与各页面载入之前绘制：不得引用 antd 等界面库。',
+            },
+            {
+              group: [
+                '**/pages/*/!(KeyNumbers|DashboardHeading)',
+                '**/layout/routes',
+                '**/App',
+                '**/components/*',
+              ],
+              message: '首屏不得引用各页面与应用组件：它们随 app-root.tsx 载入。',
             },
           ],
         },

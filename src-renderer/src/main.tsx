@@ -1,49 +1,35 @@
-// Renderer entry: Chinese locale for antd and dayjs, the antd App context (message, modal), then the app. A code
-// chunk that fails to load outside any screen (no error boundary to catch it) raises the connection banner too;
-// a screen's own chunk is reported in the screen's place by its boundary. antd's styles come from its prebuilt
-// stylesheet (zeroRuntime): computing every component's CSS in the page at first render was a good part of the
-// time to a usable dashboard; the theme's tokens still apply, as CSS variables.
-// First: boot.ts starts the first screen's calls before the rest of the script (antd, the screens) is evaluated.
-import { bootCalls } from './boot';
-import { App as AntApp, ConfigProvider } from 'antd';
-import 'antd/dist/antd.css';
-import zhCN from 'antd/locale/zh_CN';
-import dayjs from 'dayjs';
-import 'dayjs/locale/zh-cn';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './App';
+// Renderer entry, kept tiny: it starts the first calls (boot.ts) and asks for React and the first frame (start.tsx)
+// at the same moment, so the calls' round trips overlap the loading and evaluation of React instead of waiting for
+// it. The shell's stylesheet is here so that it is in the page's head. A code chunk that fails to load outside any
+// screen (no error boundary to catch it) raises the connection banner; a screen's own chunk is reported in the
+// screen's place by its boundary; the app's own chunk, in place of everything (start.tsx).
+import { bootCalls, opensOnDashboard } from './boot';
+import './layout/shell.css';
 import { connectionLost, isChunkLoadError } from './api/connection';
-
-dayjs.locale('zh-cn');
 
 window.addEventListener('unhandledrejection', (e: PromiseRejectionEvent) => {
   if (isChunkLoadError(e.reason)) connectionLost('chunk');
 });
 
 /**
- * The app is drawn once the first screen's data is in (index.html's 正在启动 line shows meanwhile): drawing the
- * loading state first and the screen a moment later cost a whole extra render of the shell. A slow service waits
- * no longer than this, and the screens show their own loading state.
+ * The first frame waits for the first answers (index.html's 正在启动 line shows meanwhile), no longer than this: a
+ * slow service gets the app, whose screens show their own loading state.
  */
 const BOOT_WAIT_MS = 1000;
 
-const root = document.getElementById('root');
-if (root) {
+const rootElement = document.getElementById('root');
+if (rootElement) {
+  // Not opening on the dashboard: there is no first frame to draw first, so the app's code is fetched at once
+  // (start.tsx imports the same module, and reports a failure to load it).
+  if (!opensOnDashboard()) import('./app-root').catch(() => undefined);
+  const answers = Promise.race([bootCalls, new Promise<undefined>((r) => setTimeout(r, BOOT_WAIT_MS))]);
   // Not a top-level await: that makes the bundler split the entry into a waterfall of small chunks.
-  void Promise.race([bootCalls, new Promise((r) => setTimeout(r, BOOT_WAIT_MS))]).then(() =>
-    createRoot(root).render(
-      <StrictMode>
-        <ConfigProvider
-          locale={zhCN}
-          theme={{ zeroRuntime: true, token: { borderRadius: 4, fontSize: 14 } }}
-          button={{ autoInsertSpace: false }}
-        >
-          <AntApp style={{ height: '100%' }}>
-            <App />
-          </AntApp>
-        </ConfigProvider>
-      </StrictMode>,
-    ),
+  Promise.all([import('./start'), answers]).then(
+    ([m, a]) => m.start(rootElement, a),
+    () => {
+      // Not even React could be loaded (the service stopped a moment after serving the page): plain text, no script.
+      rootElement.textContent =
+        '工作台界面未能载入：本机服务可能已停止。请确认工作台仍在运行，然后刷新页面。';
+    },
   );
 }

@@ -46,7 +46,7 @@ describe('报送情况', () => {
   afterAll(async () => app?.close());
 
   it('is in the menu after 导入 and explains what a 报送任务 is while there is none', async () => {
-    const menu = await app.page.getByTestId('nav-menu').locator('.ant-menu-title-content').allTextContents();
+    const menu = await app.page.getByTestId('nav-menu').getByTestId('nav-item').allTextContents();
     expect(menu.indexOf('报送情况')).toBe(menu.indexOf('导入') + 1);
     await shell.clickMenu('报送情况');
     await screen.root().waitFor();

@@ -5,8 +5,9 @@ import { SHOTS_DIR } from '../helpers/app';
 export class AppShellPage {
   constructor(readonly page: Page) {}
 
+  /** The app has taken over from the first frame (main.tsx), which draws the same shell before antd loads. */
   async waitReady() {
-    await this.page.getByTestId('nav-menu').waitFor();
+    await this.page.locator('[data-stage=app]').getByTestId('nav-menu').waitFor();
   }
 
   async go(hash: string) {

@@ -37,7 +37,7 @@ export class DashboardScreen {
     return this.page.getByTestId('kpi-card').evaluateAll((els) =>
       els.map((el) => ({
         name: el.getAttribute('data-name') ?? '',
-        value: el.querySelector('.ant-statistic-content-value')?.textContent?.trim() ?? '',
+        value: el.querySelector('[data-testid=kpi-value]')?.textContent?.trim() ?? '',
         cumulative: el.querySelector('[data-testid=kpi-cumulative]')?.textContent?.trim() ?? '',
       })),
     );

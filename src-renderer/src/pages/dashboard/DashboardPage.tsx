@@ -1,8 +1,7 @@
 // 首页: the chosen period's key numbers with 累计, task lights per group and the charts; 「生成月报」 one click away.
 import { FileDoneOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Row, Space, Typography } from 'antd';
+import { Button, Card, Space } from 'antd';
 import { lazy, useMemo } from 'react';
-import { chineseMonthDay } from '../../../../src-main/shared/dates';
 import { AfterFirstPaint } from '../../components/AfterFirstPaint';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
@@ -12,6 +11,7 @@ import { useChannel } from '../../hooks/useChannel';
 import { usePeriod } from '../../hooks/usePeriod';
 import { makeLookups } from '../../lib/ledgerView';
 import { MONTHLY_FOCUS_HASH } from '../../lib/links';
+import { DashboardHeading } from './DashboardHeading';
 import { KeyNumbers } from './KeyNumbers';
 
 const DashboardCharts = lazy(() => import('./DashboardCharts'));
@@ -27,17 +27,10 @@ export function DashboardPage() {
   const lookups = useMemo(() => makeLookups(settings), [settings]);
 
   return (
-    <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="dashboard">
-      <Row justify="space-between" align="middle" gutter={12}>
-        <Col>
-          <Space align="baseline">
-            <Typography.Title level={4} style={{ margin: 0 }}>
-              工作概览
-            </Typography.Title>
-            <Typography.Text type="secondary">累计数截至{chineseMonthDay(to)}</Typography.Text>
-          </Space>
-        </Col>
-        <Col>
+    <div className="cd-stack" data-testid="dashboard">
+      <DashboardHeading
+        to={to}
+        tools={
           <Space>
             <PeriodPicker state={periodState} />
             <Button
@@ -57,8 +50,8 @@ export function DashboardPage() {
               生成月报
             </Button>
           </Space>
-        </Col>
-      </Row>
+        }
+      />
       {dash.error && !dash.data ? (
         <ErrorState title="统计数据加载失败" error={dash.error} onRetry={dash.refresh} />
       ) : !dash.data ? (
@@ -84,6 +77,6 @@ export function DashboardPage() {
           </AfterFirstPaint>
         </>
       )}
-    </Space>
+    </div>
   );
 }

@@ -1,5 +1,5 @@
-// Key number cards: the period's value large, the cumulative value (累计, campaign start to period end) below.
-import { Card, Col, Row, Statistic, Typography } from 'antd';
+// Key number cards: the period's value large, the cumulative value (累计, campaign start to period end) below. Own
+// markup (layout/shell.css), not antd's Card and Statistic: the cards are the first frame's content (main.tsx).
 import type { IndicatorValue } from '../../../../src-main/shared/indicators';
 import { formatIndicator } from '../../lib/format';
 
@@ -19,23 +19,29 @@ export function KeyNumbers({ indicators, names }: { indicators: IndicatorValue[]
   const items = pickKeyNumbers(indicators, names);
   if (!items.length) return null;
   return (
-    <Row gutter={[12, 12]} data-testid="key-numbers">
-      {items.map((i) => (
-        <Col key={i.name} xs={12} md={8} lg={6} xl={4}>
-          <Card size="small" data-testid="kpi-card" data-name={i.name}>
-            <Statistic
-              title={i.name}
-              value={formatIndicator(i.period, i.unit)}
-              suffix={i.unit && i.unit !== '%' ? i.unit : undefined}
-              styles={{ content: { fontSize: 26 } }}
-            />
-            <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="kpi-cumulative">
+    <div className="cd-kpis" data-testid="key-numbers">
+      {items.map((i) => {
+        const unit = i.unit && i.unit !== '%' ? i.unit : undefined;
+        return (
+          <section
+            className="cd-kpi"
+            key={i.name}
+            data-testid="kpi-card"
+            data-name={i.name}
+            aria-label={i.name}
+          >
+            <div className="cd-kpi-title">{i.name}</div>
+            <div className="cd-kpi-value">
+              <span data-testid="kpi-value">{formatIndicator(i.period, i.unit)}</span>
+              {unit && <span className="cd-kpi-unit">{unit}</span>}
+            </div>
+            <div className="cd-kpi-total" data-testid="kpi-cumulative">
               累计 {formatIndicator(i.cumulative, i.unit)}
-              {i.unit && i.unit !== '%' ? ` ${i.unit}` : ''}
-            </Typography.Text>
-          </Card>
-        </Col>
-      ))}
-    </Row>
+              {unit ? ` ${unit}` : ''}
+            </div>
+          </section>
+        );
+      })}
+    </div>
   );
 }
