@@ -49,6 +49,8 @@ describe('the first frame', () => {
     await firstFrame().getByTestId('kpi-card').first().waitFor();
     const dash = new DashboardScreen(page);
     const early = await dash.cards();
+    // The store's notice about the new data directory is in the frame already, where the app will show it.
+    expect(await firstFrame().getByTestId('store-notice').textContent()).toContain('已创建新的数据目录');
     expect(early.length).toBeGreaterThanOrEqual(8);
     // Nothing of antd yet, and the frame is laid out by its own stylesheet: cards with their border, the menu at
     // its width.
@@ -90,6 +92,33 @@ describe('the first frame', () => {
     await chunk.release();
     await page.getByTestId('ledger-page-meetings').waitFor();
     expect(await page.getByTestId('nav-menu').locator('[aria-current=page]').textContent()).toBe('会议');
+  });
+
+  it('keeps a dismissed store notice away, in the first frame too', async () => {
+    await page.goto(`${app.url.split('#')[0]}#/`);
+    const notice = page.locator('[data-stage=app]').getByTestId('store-notice');
+    await notice.first().waitFor();
+    const count = await notice.count();
+    await notice.first().getByRole('button', { name: '关闭' }).click();
+    await expect.poll(() => notice.count()).toBe(count - 1);
+    const chunk = await holdAppChunk(page);
+    await page.reload();
+    await firstFrame().getByTestId('kpi-card').first().waitFor();
+    expect(await firstFrame().getByTestId('store-notice').count()).toBe(count - 1);
+    await chunk.release();
+  });
+
+  it('folds and unfolds a menu section from the keyboard', async () => {
+    await new AppShellPage(page).waitReady();
+    const section = page.getByTestId('nav-menu').locator('details').first();
+    const ledgerLink = page.getByTestId('nav-menu').getByRole('link', { name: '会议', exact: true });
+    await section.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => ledgerLink.isVisible()).toBe(false);
+    await page.keyboard.press('Space');
+    await expect.poll(() => ledgerLink.isVisible()).toBe(true);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('任务');
   });
 
   it('says the app could not be loaded, and loads it on 重新载入 once the service is back', async () => {

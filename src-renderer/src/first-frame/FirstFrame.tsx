@@ -8,9 +8,10 @@ import { ShellFrame } from '../layout/ShellFrame';
 import { DashboardHeading } from '../pages/dashboard/DashboardHeading';
 import { KeyNumbers } from '../pages/dashboard/KeyNumbers';
 
-type Required<T> = { [K in keyof T]-?: NonNullable<T[K]> };
+/** Every boot answer present. */
+type Answered<T> = { [K in keyof T]-?: NonNullable<T[K]> };
 
-export interface FirstFrameProps extends Required<BootAnswers> {
+export interface FirstFrameProps extends Answered<BootAnswers> {
   viewer: Viewer;
 }
 
