@@ -3,7 +3,7 @@
 // it. The shell's stylesheet is here so that it is in the page's head. A code chunk that fails to load outside any
 // screen (no error boundary to catch it) raises the connection banner; a screen's own chunk is reported in the
 // screen's place by its boundary; the app's own chunk, in place of everything (start.tsx).
-import { bootCalls, opensOnDashboard } from './boot';
+import { bootCalls } from './boot';
 import './layout/shell.css';
 import { connectionLost, isChunkLoadError } from './api/connection';
 
@@ -19,9 +19,6 @@ const BOOT_WAIT_MS = 1000;
 
 const rootElement = document.getElementById('root');
 if (rootElement) {
-  // Not opening on the dashboard: there is no first frame to draw first, so the app's code is fetched at once
-  // (start.tsx imports the same module, and reports a failure to load it).
-  if (!opensOnDashboard()) import('./app-root').catch(() => undefined);
   const answers = Promise.race([bootCalls, new Promise<undefined>((r) => setTimeout(r, BOOT_WAIT_MS))]);
   // Not a top-level await: that makes the bundler split the entry into a waterfall of small chunks.
   Promise.all([import('./start'), answers]).then(

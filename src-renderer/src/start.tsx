@@ -4,9 +4,14 @@
 // and menu in the meantime. When the app does not open on the dashboard, the app is loaded at once.
 import { createRoot } from 'react-dom/client';
 import type { Root } from 'react-dom/client';
+import { opensOnDashboard } from './boot';
 import type { BootAnswers } from './boot';
 import { AppLoadFailed, FirstFrame, firstFrameOf } from './first-frame/FirstFrame';
 import { afterPaint } from './lib/afterPaint';
+
+// Not opening on the dashboard: there is no first frame to draw, so the app's code is fetched now, while the first
+// calls are still out (loadApp imports the same module and reports a failure to load it).
+if (!opensOnDashboard()) import('./app-root').catch(() => undefined);
 
 function loadApp(root: Root) {
   import('./app-root').then(

@@ -69,6 +69,10 @@ describe('the first frame', () => {
         .map((e) => ({ name: e.name, size: (e as PerformanceResourceTiming).decodedBodySize })),
     );
     expect(scripts.some((s) => APP_CHUNK.test(s.name))).toBe(false);
+    // And all named in the page as served (the entry, modulepreload links), so they load side by side from the
+    // start, not one after another as each chunk names the next.
+    const served = await (await fetch(app.url)).text();
+    for (const s of scripts) expect(served, s.name).toContain(s.name.split('/').pop());
     expect(scripts.reduce((t, s) => t + s.size, 0)).toBeLessThan(400_000);
     const menu = await firstFrame().getByTestId('nav-menu').boundingBox();
     expect(menu?.width).toBeGreaterThan(200);
