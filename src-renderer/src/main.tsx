@@ -25,8 +25,7 @@ if (rootElement) {
     ([m, a]) => m.start(rootElement, a),
     () => {
       // Not even React could be loaded (the service stopped a moment after serving the page): plain text, no script.
-      rootElement.textContent =
-        '工作台界面未能载入：本机服务可能已停止。请确认工作台仍在运行，然后刷新页面。';
+      rootElement.textContent = '工作台界面未能载入：程序文件未能读取，或本机服务已停止。请重新启动工作台。';
     },
   );
 }
