@@ -74,6 +74,12 @@ describe('the first frame', () => {
     const served = await (await fetch(app.url)).text();
     for (const s of scripts) expect(served, s.name).toContain(s.name.split('/').pop());
     expect(scripts.reduce((t, s) => t + s.size, 0)).toBeLessThan(400_000);
+    // Icons styled from that stylesheet too; none inserts a <style> of its own at run time.
+    const icon = firstFrame().getByTestId('nav-menu').locator('.anticon').first();
+    expect(await icon.evaluate((el) => getComputedStyle(el).lineHeight)).toBe('0px');
+    expect(
+      await page.locator('style').evaluateAll((els) => els.some((e) => e.textContent?.includes('.anticon'))),
+    ).toBe(false);
     const menu = await firstFrame().getByTestId('nav-menu').boundingBox();
     expect(menu?.width).toBeGreaterThan(200);
     expect(menu?.width).toBeLessThanOrEqual(208);

@@ -2,6 +2,7 @@
 // and the shell's own styles only, while the rest of the app (antd, every screen) is still loading. Its links work
 // at once (they change the address, which the app reads when it takes over); the period picker, the account corner
 // and the dashboard's tables and charts come with the app, a moment later.
+import { IconProvider } from '@ant-design/icons';
 import type { BootAnswers } from '../boot';
 import type { Viewer } from '../lib/permissions';
 import { ShellFrame } from '../layout/ShellFrame';
@@ -26,14 +27,19 @@ export function firstFrameOf({ info, auth, settings, dashboard }: BootAnswers): 
   return { info, auth, settings, dashboard, viewer: { accountsEnabled: info.accountsEnabled, user } };
 }
 
+/** The icons' base styles are in shell.css, as antd.css has them for the app: no icon inserts them at run time. */
+const ICONS = { zeroRuntime: true };
+
 export function FirstFrame({ info, settings, dashboard, viewer }: FirstFrameProps) {
   return (
-    <ShellFrame info={info} settings={settings} viewer={viewer} selected="/" stage="first-frame">
-      <div className="cd-stack" data-testid="first-frame">
-        <DashboardHeading to={dashboard.query.to} />
-        <KeyNumbers indicators={dashboard.indicators} names={dashboard.keyNumbers} />
-      </div>
-    </ShellFrame>
+    <IconProvider value={ICONS}>
+      <ShellFrame info={info} settings={settings} viewer={viewer} selected="/" stage="first-frame">
+        <div className="cd-stack" data-testid="first-frame">
+          <DashboardHeading to={dashboard.query.to} />
+          <KeyNumbers indicators={dashboard.indicators} names={dashboard.keyNumbers} />
+        </div>
+      </ShellFrame>
+    </IconProvider>
   );
 }
 
