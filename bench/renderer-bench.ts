@@ -35,16 +35,33 @@ async function ensureBuilt() {
 }
 
 const VIEWPORT = { width: 1440, height: 900 };
-const dashboardReady = (p: Page) => p.getByTestId('kpi-card').first().waitFor();
+/**
+ * Resolves at the first animation frame in which `selector` matches an element with a box on screen. Not
+ * locator.waitFor: that looks again after 20, 50, 100, 100 and then every 500 ms, so it timed its own schedule (up to
+ * 100 ms late, and only for the app: the blank page's paragraph is there at the first look), not the page.
+ */
+const shown = (selector: string) => (p: Page) =>
+  p
+    .waitForFunction(
+      (sel) => {
+        const el = document.querySelector(sel);
+        return !!el && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+      },
+      selector,
+      { polling: 'raf', timeout: 60_000 },
+    )
+    .then(() => undefined);
+const dashboardReady = shown('[data-testid=kpi-card]');
 /** The full app (antd, the screens) has replaced the first frame: the period picker is there to use. */
-const appReady = (p: Page) => p.locator('[data-stage=app]').getByTestId('period-picker').waitFor();
-const paragraphReady = (p: Page) => p.locator('p').waitFor();
+const appReady = shown('[data-stage=app] [data-testid=period-picker]');
+const paragraphReady = shown('p');
 
 /** Opens `target` in a new tab of `ctx`: milliseconds from navigation to `ready`. */
 async function timedOpen(ctx: BrowserContext, target: string, ready: (p: Page) => Promise<void>) {
   const page = await ctx.newPage();
   const t = performance.now();
-  await page.goto(target);
+  // From the moment the page is there to look at: both sides are watched frame by frame from the same point.
+  await page.goto(target, { waitUntil: 'commit' });
   await ready(page);
   const ms = performance.now() - t;
   await page.close();
