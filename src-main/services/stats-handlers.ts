@@ -2,7 +2,7 @@
 import type { HandlersFor } from '../shared/contract';
 import type { statsContract } from '../shared/contract/stats';
 import type { StatsQuery } from '../shared/indicators';
-import { defaultPeriodKey, periodOptions, resolvePeriod } from '../shared/period';
+import { periodForChoice } from '../shared/period';
 import { catalog, clueMatrix, computeDashboard, computeIndicators, perUnitIndicators } from '../stats';
 import type { StatsInput } from '../stats';
 import type { ServiceContext } from './service-context';
@@ -35,10 +35,7 @@ export function createStatsHandlers(
     'stats:dashboard': async (q) => computeDashboard(stats.input(), q, sc.today()),
     'stats:dashboardOpening': async ({ choice }) => {
       const today = sc.today();
-      const settings = sc.settings();
-      const defaultKey = defaultPeriodKey('overview', today, settings);
-      const options = periodOptions(today, settings);
-      const { from, to } = resolvePeriod(choice ?? { key: defaultKey }, options, defaultKey);
+      const { from, to } = periodForChoice('overview', choice, today, sc.settings());
       return computeDashboard(stats.input(), { from, to }, today);
     },
   };

@@ -102,6 +102,20 @@ export function resolvePeriod(
   return options.find((o) => o.key === choice.key) ?? options.find((o) => o.key === defaultKey) ?? options[0];
 }
 
+/**
+ * The period a screen of `purpose` opens on today for a remembered choice (none remembered: the default), as usePeriod
+ * works it out: what the service uses when it picks the dashboard's period itself (stats:dashboardOpening).
+ */
+export function periodForChoice(
+  purpose: PeriodPurpose,
+  choice: PeriodChoice | undefined,
+  today: string,
+  settings: Settings,
+): PeriodOption {
+  const defaultKey = defaultPeriodKey(purpose, today, settings);
+  return resolvePeriod(choice ?? { key: defaultKey }, periodOptions(today, settings), defaultKey);
+}
+
 /** The phase a date falls in, if any. */
 export function phaseOf(date: string, settings: Settings): string | undefined {
   return settings.phases.find((p) => date >= p.start && date <= p.end)?.name;
